@@ -1,0 +1,270 @@
+"""Orchestration: read -> segment -> align -> embed -> score -> detect -> RunResult."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from . import __version__
+from .align import Link, align, length_penalty
+from .detect import SegmentView, detect
+from .detect.wordalign import align_words
+from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
+from .errors import InputError, UsageError
+from .io import Record, read_jsonl, read_text
+from .metrics import LexicalMetrics
+from .results import CorpusScores, DocumentResult, Flag, RunResult, Scores, SegmentResult, Severity
+from .segment import Sentence, split_lines, split_sentences
+from .settings import Settings
+from .words import pool, tokenize
+
+BATCH_SUFFIXES = {".jsonl", ".ndjson"}
+ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A segment to score: translation text, its references and where it stands in the input."""
+
+    id: str
+    hypothesis: str
+    references: tuple[str, ...]
+    offset: int = 0
+    line: int = 1
+    column: int = 1
+    alignment: str = "1-1"
+    source: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def detect_format(path: str | Path) -> str:
+    """Return 'jsonl' for batch files and 'text' for everything else, from the file name."""
+    return "jsonl" if Path(path).suffix.lower() in BATCH_SUFFIXES else "text"
+
+
+def check(
+    translation: str | Path,
+    references: Sequence[str | Path] = (),
+    *,
+    source: str | Path | None = None,
+    settings: Settings = Settings(),
+    embedder: Embedder | None = None,
+    input_format: str | None = None,
+) -> RunResult:
+    """Check a translation file (a document, or a JSONL batch) and return what was found."""
+    fmt = input_format or detect_format(translation)
+    if fmt == "jsonl":
+        if references:
+            raise UsageError("a JSONL batch carries its own references; drop --reference")
+        records = read_jsonl(translation)
+        units = [Unit(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
+                 for r in records]
+        run = Run(settings, embedder)
+        return run.finish([run.document(str(translation), (), units)])
+    if fmt != "text":
+        raise UsageError(f"unknown input format {fmt!r}; use 'text' or 'jsonl'")
+    if not references:
+        raise UsageError("a document needs at least one --reference file")
+    hyp_text = read_text(translation)
+    ref_texts = [read_text(r) for r in references]
+    src_text = read_text(source) if source is not None else None
+    run = Run(settings, embedder)
+    units = run.align_document(str(translation), hyp_text, [str(r) for r in references], ref_texts, src_text)
+    return run.finish([run.document(str(translation), tuple(str(r) for r in references), units)])
+
+
+def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
+                  embedder: Embedder | None = None, name: str = "<batch>") -> RunResult:
+    """Check in-memory batch records (as read from JSONL) and return what was found."""
+    units = [Unit(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
+             for r in records]
+    run = Run(settings, embedder)
+    return run.finish([run.document(name, (), units)])
+
+
+@lru_cache(maxsize=8)
+def _tokens(text: str):
+    """Tokenize a text once per run, however many segments share it (a shared reference)."""
+    return tokenize(text)
+
+
+class Run:
+    """One check run: the model, the metrics and the baseline, shared by all its documents."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None):
+        self.settings = settings
+        self.embedder = CachingEmbedder(embedder or load_model(settings.model, settings.batch_size))
+        self.baseline = similarity_baseline(self.embedder)
+        self.metrics = LexicalMetrics(ter=settings.ter)
+        self.all_units: list[Unit] = []
+
+    # --- alignment -------------------------------------------------------------------------
+    def align_document(self, name: str, hyp: str, ref_names: list[str], refs: list[str],
+                       source: str | None) -> list[Unit]:
+        """Split a document and its references into aligned units."""
+        if self.settings.line_aligned:
+            return self._align_lines(name, hyp, ref_names, refs, source)
+        hyp_sents = split_sentences(hyp, self.settings.lang)
+        ref_sents = [split_sentences(r, self.settings.lang) for r in refs]
+        links = self._align(hyp, hyp_sents, refs[0], ref_sents[0])
+        units = []
+        for n, link in enumerate(links, start=1):
+            first_ref = _slice(refs[0], ref_sents[0], link.ref_start, link.ref_end)
+            if link.hyp_start == link.hyp_end:  # a reference sentence nobody translated
+                at = hyp_sents[link.hyp_start - 1] if link.hyp_start else None
+                offset = at.end if at else 0
+                line, col = (at.line, at.column + at.end - at.start) if at else (1, 1)
+                units.append(Unit(f"s{n}", "", (first_ref,), offset, line, col, link.kind, source))
+                continue
+            s = hyp_sents[link.hyp_start]
+            text = _slice(hyp, hyp_sents, link.hyp_start, link.hyp_end)
+            others = [self._extra_reference(text, refs[k], ref_sents[k]) for k in range(1, len(refs))]
+            units.append(Unit(f"s{n}", text,
+                              tuple(r for r in [first_ref, *others] if r),
+                              s.start, s.line, s.column, link.kind, source))
+        return units
+
+    def _similarity(self, hyp_texts: list[str], ref_texts: list[str]):
+        """Return a scoring function over sentence ranges for the aligner, encoding in one batch."""
+        encodings = self.embedder.encode(hyp_texts + ref_texts)
+        vectors = {t: e.sentence for t, e in zip(hyp_texts + ref_texts, encodings)}
+        return vectors
+
+    def _align(self, hyp: str, hyp_sents: list[Sentence], ref: str, ref_sents: list[Sentence]) -> list[Link]:
+        """Align the sentences of a translation with those of one reference."""
+        def candidates(text, sents):
+            return [_slice(text, sents, i, i + d) for d in (1, 2) for i in range(len(sents) - d + 1)]
+
+        vectors = self._similarity(candidates(hyp, hyp_sents), candidates(ref, ref_sents))
+
+        def similarity(i: int, di: int, j: int, dj: int) -> float:
+            h = _slice(hyp, hyp_sents, i, i + di)
+            r = _slice(ref, ref_sents, j, j + dj)
+            return float(vectors[h] @ vectors[r]) - length_penalty(len(h), len(r))
+
+        return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
+
+    def _extra_reference(self, text: str, ref: str, ref_sents: list[Sentence]) -> str:
+        """Return the sentences of a further reference that best render one translation unit."""
+        options = [_slice(ref, ref_sents, i, i + d) for d in (1, 2) for i in range(len(ref_sents) - d + 1)]
+        if not options:
+            return ""
+        encodings = self.embedder.encode([text] + options)
+        sims = [float(encodings[0].sentence @ e.sentence) for e in encodings[1:]]
+        best = int(np.argmax(sims))
+        return options[best] if sims[best] >= 0.3 else ""
+
+    def _align_lines(self, name, hyp, ref_names, refs, source) -> list[Unit]:
+        """Pair line n of the translation with line n of each reference (and of the source)."""
+        hyp_lines = hyp.split("\n")
+        texts = [(ref_name, r.split("\n")) for ref_name, r in zip(ref_names, refs)]
+        if source is not None:
+            texts.append(("source", source.split("\n")))
+        for other, lines in texts:
+            a, b = _count_lines(hyp_lines), _count_lines(lines)
+            if a != b:
+                raise InputError(
+                    f"has {a} lines but {other} has {b}; line-aligned mode needs one line per "
+                    "segment in every file (or drop --line-aligned to align sentences)",
+                    name, min(a, b) + 1)
+        src_lines = source.split("\n") if source is not None else None
+        units = []
+        for unit in split_lines(hyp):
+            n = unit.line - 1
+            refs_here = tuple(r.split("\n")[n].strip() for r in refs)
+            units.append(Unit(str(unit.line), hyp[unit.start:unit.end],
+                              tuple(r for r in refs_here if r), unit.start, unit.line, unit.column,
+                              "1-1", src_lines[n] if src_lines else None))
+        return units
+
+    # --- scoring and detection -----------------------------------------------------------
+    def document(self, name: str, ref_names: tuple[str, ...], units: list[Unit]) -> DocumentResult:
+        """Score and check the units of one document."""
+        texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
+        encoded = dict(zip(texts, self.embedder.encode(texts)))
+        segments = tuple(self._segment(u, encoded) for u in units)
+        self.all_units.extend(units)
+        return DocumentResult(name, ref_names, segments, self._corpus(units, segments))
+
+    def _segment(self, u: Unit, encoded: dict[str, Encoding]) -> SegmentResult:
+        """Score one unit and run the detectors on it."""
+        if not u.hypothesis.strip() or not u.references:
+            return self._unmatched(u)
+        lex = self.metrics.sentence(u.hypothesis, u.references)
+        hyp_enc = encoded[u.hypothesis]
+        ref_encs = [encoded[r] for r in u.references]
+        cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
+        hyp_words = _tokens(u.hypothesis)
+        ref_words = tuple(_tokens(r) for r in u.references)
+        matches = align_words(
+            hyp_words, pool(hyp_words, hyp_enc.offsets, hyp_enc.tokens),
+            ref_words, tuple(pool(w, e.offsets, e.tokens) for w, e in zip(ref_words, ref_encs)))
+        view = SegmentView(u.hypothesis, u.references, hyp_words, ref_words, matches,
+                           hyp_enc.offsets, u.source, self.settings.lang)
+        scores = Scores(lex.chrf, lex.bleu, rescale(cosine, self.baseline), cosine, lex.ter)
+        return SegmentResult(u.id, u.hypothesis, u.references, scores, detect(view), u.offset,
+                             u.line, u.column, u.alignment, u.source, u.extra)
+
+    def _unmatched(self, u: Unit) -> SegmentResult:
+        """Return a segment whose translation or reference is missing, flagged as such."""
+        if not u.hypothesis.strip():
+            flag = Flag(0, 0, "", Severity.MAJOR, "omission",
+                        "this reference sentence has no counterpart in the translation",
+                        0.7, u.references[0] if u.references else None, "align")
+        else:
+            flag = Flag(0, len(u.hypothesis), u.hypothesis, Severity.MAJOR, "unaligned",
+                        "no reference sentence matches this sentence; it may be an addition or misplaced",
+                        0.6, None, "align")
+        zero = 0.0 if self.settings.ter is False else None
+        scores = Scores(0.0, 0.0, rescale(0.0, self.baseline), 0.0, None if zero == 0.0 else 100.0)
+        return SegmentResult(u.id, u.hypothesis, u.references, scores, (flag,), u.offset, u.line,
+                             u.column, u.alignment, u.source, u.extra)
+
+    def _corpus(self, units: Sequence[Unit], segments: Sequence[SegmentResult]) -> CorpusScores:
+        """Return corpus scores of units from sacrebleu's corpus statistics."""
+        if not units:
+            return CorpusScores(0.0, 0.0, 0.0)
+        lex = self.metrics.corpus([u.hypothesis for u in units],
+                                  [list(u.references) or [""] for u in units])
+        similarity = float(np.mean([s.scores.similarity for s in segments]))
+        return CorpusScores(lex.bleu, lex.chrf, similarity, lex.ter)
+
+    def finish(self, documents: list[DocumentResult]) -> RunResult:
+        """Return the run's result with batch-level scores and the metadata that reproduces it."""
+        segments = [s for d in documents for s in d.segments]
+        corpus = self._corpus(self.all_units, segments)
+        signatures = self.metrics.signatures()
+        meta = {
+            "mtcheck_version": __version__,
+            "model": self.embedder.name,
+            "similarity_baseline": round(self.baseline, 4),
+            "lang": self.settings.lang,
+            "alignment": "lines" if self.settings.line_aligned else "sentences",
+            "signature": signature(self.embedder.name, self.baseline, self.settings),
+            "sacrebleu": signatures,
+            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        }
+        return RunResult(tuple(documents), corpus, meta)
+
+
+def signature(model: str, baseline: float, settings: Settings) -> str:
+    """Return mtcheck's reproducibility signature, in sacrebleu's key:value|... style."""
+    align_mode = "lines" if settings.line_aligned else "sentences"
+    return (f"mtcheck:{__version__}|model:{model}|sim:rescaled(b={baseline:.4f})|"
+            f"lang:{settings.lang}|align:{align_mode}")
+
+
+def _slice(text: str, sents: Sequence[Sentence], i: int, j: int) -> str:
+    """Return the text from sentence i up to (not including) sentence j; '' if the range is empty."""
+    if i >= j:
+        return ""
+    return text[sents[i].start:sents[j - 1].end]
+
+
+def _count_lines(lines: list[str]) -> int:
+    """Return the number of lines, not counting a final empty line after the last newline."""
+    return len(lines) - 1 if lines and lines[-1] == "" else len(lines)

@@ -1,0 +1,72 @@
+"""What detectors take (SegmentView) and give (Finding)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Callable
+
+from ..results import Severity
+from ..words import Word
+from .wordalign import Match
+
+# A match at least this similar (or of the same word form) anchors the translation word to a
+# place in the reference; anchors locate what the reference says around a suspect span.
+ANCHOR_SIMILARITY = 0.75
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    """One aligned segment as the detectors see it."""
+
+    hypothesis: str
+    references: tuple[str, ...]
+    hyp_words: tuple[Word, ...]
+    ref_words: tuple[tuple[Word, ...], ...]
+    matches: tuple[Match | None, ...]
+    hyp_offsets: tuple[tuple[int, int], ...] = ()
+    source: str | None = None
+    lang: str = "en"
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Return the normalised words of the references and the source."""
+        words = {w.norm for ws in self.ref_words for w in ws}
+        if self.source:
+            from ..words import tokenize
+
+            words.update(w.norm for w in tokenize(self.source))
+        return frozenset(words)
+
+    def is_anchor(self, i: int) -> bool:
+        """Return True if translation word i is reliably matched in a reference."""
+        m = self.matches[i]
+        return m is not None and (m.same_form or m.similarity >= ANCHOR_SIMILARITY)
+
+    def sentence_initial(self, i: int) -> bool:
+        """Return True if word i starts the segment or follows sentence-ending punctuation."""
+        if i == 0:
+            return True
+        between = self.hypothesis[self.hyp_words[i - 1].end:self.hyp_words[i].start]
+        return any(c in between for c in ".!?:«\"“")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A suspect run of translation words [first, last], before merging.
+
+    ``message`` may use {text} and {suggestion}, filled in once spans are merged.
+    ``ref_span`` is (reference index, first word, last word) when the detector knows what the
+    reference says there; otherwise the suggestion is found from the word alignment.
+    """
+
+    first: int
+    last: int
+    severity: Severity
+    kind: str
+    message: str
+    confidence: float
+    detector: str
+    ref_span: tuple[int, int, int] | None = None
+
+
+Detector = Callable[[SegmentView], list[Finding]]

@@ -1,0 +1,49 @@
+"""Align each translation word with its best reference word (BERTScore-style greedy matching)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..words import Word
+
+# Weights of the tie-breakers added to the contextual cosine when choosing a match: the same
+# word form is strong evidence, and matches far from the diagonal are less likely.
+SAME_FORM_BONUS = 0.2
+DISTORTION_PENALTY = 0.15
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best reference word for one translation word."""
+
+    ref: int
+    word: int
+    similarity: float
+    same_form: bool
+
+
+def align_words(
+    hyp_words: tuple[Word, ...],
+    hyp_vectors: np.ndarray,
+    ref_words: tuple[tuple[Word, ...], ...],
+    ref_vectors: tuple[np.ndarray, ...],
+) -> tuple[Match | None, ...]:
+    """Return each translation word's best match across all references (None if no reference word)."""
+    best: list[Match | None] = [None] * len(hyp_words)
+    best_score = [-np.inf] * len(hyp_words)
+    n = max(len(hyp_words), 1)
+    for k, (words, vectors) in enumerate(zip(ref_words, ref_vectors)):
+        if not words:
+            continue
+        sims = hyp_vectors @ vectors.T
+        same = np.array([[h.norm == r.norm for r in words] for h in hyp_words], dtype=bool)
+        hyp_pos = np.arange(len(hyp_words))[:, None] / n
+        ref_pos = np.arange(len(words))[None, :] / max(len(words), 1)
+        score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos)
+        for i in range(len(hyp_words)):
+            j = int(np.argmax(score[i]))
+            if score[i, j] > best_score[i]:
+                best_score[i] = float(score[i, j])
+                best[i] = Match(k, j, float(sims[i, j]), bool(same[i, j]))
+    return tuple(best)

