@@ -11,8 +11,7 @@ import numpy as np
 
 from . import __version__
 from .align import Link, align, length_penalty
-from .detect import SegmentView, detect
-from .detect.wordalign import align_words
+from .detect import build_view, detect
 from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
@@ -20,7 +19,7 @@ from .metrics import LexicalMetrics
 from .results import CorpusScores, DocumentResult, Flag, RunResult, Scores, SegmentResult, Severity
 from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
-from .words import pool, tokenize
+from .words import tokenize
 
 BATCH_SUFFIXES = {".jsonl", ".ndjson"}
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
@@ -60,11 +59,8 @@ def check(
     if fmt == "jsonl":
         if references:
             raise UsageError("a JSONL batch carries its own references; drop --reference")
-        records = read_jsonl(translation)
-        units = [Unit(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
-                 for r in records]
-        run = Run(settings, embedder)
-        return run.finish([run.document(str(translation), (), units)])
+        return check_records(read_jsonl(translation), settings=settings, embedder=embedder,
+                             name=str(translation))
     if fmt != "text":
         raise UsageError(f"unknown input format {fmt!r}; use 'text' or 'jsonl'")
     if not references:
@@ -83,7 +79,7 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
     units = [Unit(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
              for r in records]
     run = Run(settings, embedder)
-    return run.finish([run.document(name, (), units)])
+    return run.finish([run.document(name, (), units, "batch")])
 
 
 @lru_cache(maxsize=8)
@@ -182,13 +178,14 @@ class Run:
         return units
 
     # --- scoring and detection -----------------------------------------------------------
-    def document(self, name: str, ref_names: tuple[str, ...], units: list[Unit]) -> DocumentResult:
+    def document(self, name: str, ref_names: tuple[str, ...], units: list[Unit],
+                 mode: str = "document") -> DocumentResult:
         """Score and check the units of one document."""
         texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
         encoded = dict(zip(texts, self.embedder.encode(texts)))
         segments = tuple(self._segment(u, encoded) for u in units)
         self.all_units.extend(units)
-        return DocumentResult(name, ref_names, segments, self._corpus(units, segments))
+        return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode)
 
     def _segment(self, u: Unit, encoded: dict[str, Encoding]) -> SegmentResult:
         """Score one unit and run the detectors on it."""
@@ -198,13 +195,8 @@ class Run:
         hyp_enc = encoded[u.hypothesis]
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
-        hyp_words = _tokens(u.hypothesis)
-        ref_words = tuple(_tokens(r) for r in u.references)
-        matches = align_words(
-            hyp_words, pool(hyp_words, hyp_enc.offsets, hyp_enc.tokens),
-            ref_words, tuple(pool(w, e.offsets, e.tokens) for w, e in zip(ref_words, ref_encs)))
-        view = SegmentView(u.hypothesis, u.references, hyp_words, ref_words, matches,
-                           hyp_enc.offsets, u.source, self.settings.lang)
+        view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source,
+                          self.settings.lang, tokenize=_tokens)
         scores = Scores(lex.chrf, lex.bleu, rescale(cosine, self.baseline), cosine, lex.ter)
         return SegmentResult(u.id, u.hypothesis, u.references, scores, detect(view), u.offset,
                              u.line, u.column, u.alignment, u.source, u.extra)

@@ -51,12 +51,12 @@ class LexicalMetrics:
         )
 
     def signatures(self) -> dict[str, str]:
-        """Return sacrebleu's signature of each metric (call after scoring: nrefs is set then)."""
-        sigs = {
-            "bleu": str(self.corpus_bleu.get_signature()),
-            "sentence_bleu": str(self.sentence_bleu.get_signature()),
-            "chrf": str(self.chrf.get_signature()),
-        }
+        """Return sacrebleu's signature of each metric that has scored something (nrefs is known then)."""
+        metrics = {"bleu": self.corpus_bleu, "sentence_bleu": self.sentence_bleu, "chrf": self.chrf}
         if self.ter:
-            sigs["ter"] = str(self.ter.get_signature())
+            metrics["ter"] = self.ter
+        sigs = {}
+        for name, metric in metrics.items():
+            if hasattr(metric, "num_refs"):  # sacrebleu sets it on first use
+                sigs[name] = str(metric.get_signature())
         return sigs

@@ -163,6 +163,7 @@ class DocumentResult:
     references: tuple[str, ...]
     segments: tuple[SegmentResult, ...]
     corpus: CorpusScores
+    mode: str = "document"  # or "batch": one segment per JSONL record
 
     @property
     def flag_counts(self) -> dict[str, int]:
@@ -173,6 +174,7 @@ class DocumentResult:
         """Return the document as a JSON-ready dictionary."""
         return {
             "path": self.path,
+            "mode": self.mode,
             "references": list(self.references),
             "corpus": self.corpus.to_dict(),
             "flag_counts": self.flag_counts,

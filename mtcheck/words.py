@@ -7,8 +7,9 @@ from functools import lru_cache
 
 import numpy as np
 
-# letters and digits, keeping apostrophes and hyphens inside a word ("Trump's", "co-operate")
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+# numbers with their separators ("12,000", "3.5"), then letters and digits keeping inner
+# apostrophes and hyphens ("Trump's", "co-operate")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w])|\w+(?:[’'\-]\w+)*")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 
 

@@ -7,7 +7,7 @@ the word tokens, never by searching the text again.
 """
 from __future__ import annotations
 
-from .base import Detector, Finding, SegmentView
+from .base import Detector, Finding, SegmentView, build_view
 from .merge import to_flags
 from .names import find_name_mismatches
 from .nonwords import find_nonwords
@@ -23,7 +23,7 @@ DETECTORS: tuple[Detector, ...] = (
     find_inversions,
 )
 
-__all__ = ["DETECTORS", "Finding", "SegmentView", "detect"]
+__all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
 
 
 def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):

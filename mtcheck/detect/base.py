@@ -70,3 +70,20 @@ class Finding:
 
 
 Detector = Callable[[SegmentView], list[Finding]]
+
+
+def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
+               source: str | None = None, lang: str = "en", tokenize=None) -> SegmentView:
+    """Return the detectors' view of a segment from its texts and their Encodings."""
+    from ..words import pool
+    from ..words import tokenize as default_tokenize
+    from .wordalign import align_words
+
+    tokenize = tokenize or default_tokenize
+    hyp_words = tokenize(hypothesis)
+    ref_words = tuple(tokenize(r) for r in references)
+    matches = align_words(
+        hyp_words, pool(hyp_words, hyp_encoding.offsets, hyp_encoding.tokens),
+        ref_words, tuple(pool(w, e.offsets, e.tokens) for w, e in zip(ref_words, ref_encodings)))
+    return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
+                       hyp_encoding.offsets, source, lang)

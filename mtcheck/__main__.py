@@ -1,0 +1,4 @@
+"""Run mtcheck as ``python -m mtcheck``."""
+from .cli import main
+
+main()

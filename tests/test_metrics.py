@@ -1,0 +1,42 @@
+"""Lexical metrics agree with sacrebleu used directly, and keep their signatures."""
+import pytest
+import sacrebleu
+
+from mtcheck.metrics import LexicalMetrics
+
+PAIRS = [
+    ("The cat sat on the mat.", ["The cat sat on a mat."]),
+    ("Completely different words here.", ["Nothing in common at all."]),
+    ("Two references help.", ["Two refs help.", "Two references help."]),
+]
+
+
+@pytest.mark.parametrize("hyp,refs", PAIRS)
+def test_sentence_scores_match_sacrebleu(hyp, refs):
+    got = LexicalMetrics().sentence(hyp, refs)
+    assert got.chrf == pytest.approx(sacrebleu.sentence_chrf(hyp, refs).score)
+    assert got.bleu == pytest.approx(sacrebleu.sentence_bleu(hyp, refs).score)
+    assert got.ter is None
+
+
+def test_corpus_scores_come_from_corpus_statistics_not_averages():
+    hyps = [h for h, _ in PAIRS[:2]]
+    refs = [r[0] for _, r in PAIRS[:2]]
+    m = LexicalMetrics()
+    corpus = m.corpus(hyps, [[r] for r in refs])
+    assert corpus.bleu == pytest.approx(sacrebleu.corpus_bleu(hyps, [refs]).score)
+    mean_sentence = sum(m.sentence(h, [r]).bleu for h, r in zip(hyps, refs)) / 2
+    assert corpus.bleu != pytest.approx(mean_sentence)
+
+
+def test_variable_reference_counts_and_signatures():
+    m = LexicalMetrics(ter=True)
+    score = m.corpus([h for h, _ in PAIRS], [r for _, r in PAIRS])
+    assert 0 <= score.chrf <= 100 and score.ter is not None
+    sigs = m.signatures()
+    assert sigs["bleu"].startswith("nrefs:var|") and "eff:no" in sigs["bleu"]
+    assert set(sigs) == {"bleu", "chrf", "ter"}  # sentence BLEU has not been used yet
+    m.sentence(*PAIRS[0])
+    sigs = m.signatures()
+    assert set(sigs) == {"bleu", "sentence_bleu", "chrf", "ter"}
+    assert "eff:yes" in sigs["sentence_bleu"]
