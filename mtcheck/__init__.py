@@ -13,15 +13,15 @@ from .settings import Settings  # noqa: E402
 
 
 def check(*args, **kwargs):
-    """Check a translation against its references; see mtcheck.check.check."""
-    from .check import check as _check
+    """Check a translation against its references; see mtcheck.pipeline.check."""
+    from .pipeline import check as _check
 
     return _check(*args, **kwargs)
 
 
 def check_records(*args, **kwargs):
-    """Check in-memory batch records; see mtcheck.check.check_records."""
-    from .check import check_records as _check_records
+    """Check in-memory batch records; see mtcheck.pipeline.check_records."""
+    from .pipeline import check_records as _check_records
 
     return _check_records(*args, **kwargs)
 

@@ -82,7 +82,7 @@ def check(translation, references, source, input_format, line_aligned, model, la
     outputs = [p for p in (json_out, None if no_html else html_out) if p is not None and str(p) != "-"]
     _refuse_to_overwrite_inputs(outputs, [translation, *references, *([source] if source else [])])
 
-    from .check import check as run_check
+    from .pipeline import check as run_check
     from .report import write_atomic
 
     run = run_check(translation, references, source=source, settings=settings,

@@ -1,0 +1,135 @@
+"""The command line: exact exit codes and messages, outputs written whole or not at all."""
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from mtcheck.cli import cli
+from mtcheck.errors import ExitCode
+
+from .conftest import SEED, SEED_REF
+
+
+@pytest.fixture
+def run(no_model):
+    """Invoke mtcheck with the fake embedder and return the Click result."""
+    def invoke(*args):
+        return CliRunner().invoke(cli, [str(a) for a in args])
+    return invoke
+
+
+def test_check_seed_writes_json_and_html(run, tmp_path):
+    out_json, out_html = tmp_path / "r.json", tmp_path / "r.html"
+    result = run("check", SEED, "--reference", SEED_REF, "--json", out_json, "--html", out_html)
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stdout.startswith(f"{SEED} (against {SEED_REF})\n")
+    assert f"HTML report: {out_html}" in result.stdout
+    data = json.loads(out_json.read_text())
+    assert data["schema_version"] == "1.0"
+    assert data["meta"]["model"] == "fake"
+    assert out_html.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_json_to_stdout_keeps_stdout_parseable(run, tmp_path):
+    result = run("check", SEED, "-r", SEED_REF, "--json", "-", "--no-html")
+    assert result.exit_code == ExitCode.OK
+    assert json.loads(result.stdout)["documents"][0]["path"] == str(SEED)
+    assert "segments |" in result.stderr  # the summary went to stderr
+
+
+def test_batch_mode_keeps_ids_and_order(run, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    rows = [{"id": f"x{n}", "hypothesis": f"Sentence number {n} here.",
+             "references": [f"Sentence number {n} here."], "system": "S"} for n in (3, 1, 2)]
+    batch.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = run("check", batch, "--json", tmp_path / "o.json", "--no-html", "-q")
+    assert (result.exit_code, result.output) == (ExitCode.OK, "")
+    segments = json.loads((tmp_path / "o.json").read_text())["documents"][0]["segments"]
+    assert [s["id"] for s in segments] == ["x3", "x1", "x2"]
+    assert segments[0]["extra"] == {"system": "S"}
+
+
+def _bad_inputs(tmp_path):
+    """Return (name, args, exit code, message) for each kind of bad input."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("fine\ncaf\xe9\n".encode("latin-1"))
+    short = tmp_path / "short.txt"
+    short.write_text("one\ntwo\n")
+    long_ = tmp_path / "long.txt"
+    long_.write_text("one\ntwo\nthree\n")
+    bad_json = tmp_path / "bad.jsonl"
+    bad_json.write_text('{"hypothesis": "a", "reference": "b"}\n{oops}\n')
+    no_hyp = tmp_path / "nohyp.jsonl"
+    no_hyp.write_text('{"reference": "b"}\n')
+    missing = tmp_path / "missing.txt"
+    return [
+        ("missing file", ["check", missing, "-r", SEED_REF], ExitCode.INPUT,
+         f"{missing}: file not found; check the path"),
+        ("empty file", ["check", empty, "-r", SEED_REF], ExitCode.INPUT,
+         f"{empty}: file is empty; give a file with text in it"),
+        ("undecodable bytes", ["check", latin, "-r", SEED_REF], ExitCode.INPUT,
+         f"{latin}:2: not valid UTF-8 (byte 0xe9 at column 4); convert the file to UTF-8, "
+         "e.g. with iconv -f latin1 -t utf-8"),
+        ("unequal line counts", ["check", long_, "-r", short, "--line-aligned"], ExitCode.INPUT,
+         f"{long_}:3: has 3 lines but {short} has 2; line-aligned mode needs one line per segment "
+         "in every file (or drop --line-aligned to align sentences)"),
+        ("invalid JSON line", ["check", bad_json], ExitCode.INPUT,
+         f"{bad_json}:2: invalid JSON at column 2: Expecting property name enclosed in double "
+         "quotes; each line must be one JSON object"),
+        ("record without hypothesis", ["check", no_hyp], ExitCode.INPUT,
+         f"{no_hyp}:1: record has no 'hypothesis' field; every line needs one"),
+        ("document without reference", ["check", SEED], ExitCode.USAGE,
+         "a document needs at least one --reference file"),
+        ("batch with reference", ["check", no_hyp, "-r", SEED_REF], ExitCode.USAGE,
+         "a JSONL batch carries its own references; drop --reference"),
+    ]
+
+
+@pytest.mark.parametrize("case", range(8))
+def test_bad_input_one_line_exit_code_no_output(run, tmp_path, case):
+    name, args, code, message = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "out.json"
+    html = tmp_path / "out.html"
+    result = run(*args, "--json", out, "--html", html)
+    assert result.exit_code == code, name
+    assert result.stderr == f"mtcheck: error: {message}\n", name
+    assert result.stdout == ""
+    assert not out.exists() and not html.exists()  # nothing half-written
+
+
+def test_output_may_not_overwrite_an_input(run, tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    hyp.write_text("A sentence.\n")
+    result = run("check", hyp, "-r", SEED_REF, "--json", hyp)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == f"mtcheck: error: output {hyp} is one of the input files; choose another path\n"
+    assert hyp.read_text() == "A sentence.\n"
+
+
+def test_unloadable_model_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["check", str(SEED), "-r", str(SEED_REF), "--no-html",
+                                      "--model", str(tmp_path / "no-such-model")])
+    assert result.exit_code == ExitCode.MODEL
+    assert result.stderr.startswith(f"mtcheck: error: cannot load model '{tmp_path / 'no-such-model'}' offline (")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_help_lists_exit_codes():
+    result = CliRunner().invoke(cli, ["check", "--help"])
+    assert result.exit_code == 0
+    assert "Exit codes: 0 checked; 1 a gate failed; 2 usage error;" in result.output
+
+
+def test_python_dash_m_and_no_heavy_imports_for_help():
+    code = ("import sys, runpy; sys.argv = ['mtcheck', '--help']\n"
+            "try: runpy.run_module('mtcheck', run_name='__main__')\n"
+            "except SystemExit: pass\n"
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'numpy', 'sacrebleu') if m in sys.modules]\n"
+            "print('HEAVY', heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Usage: mtcheck" in out
+    assert out.strip().endswith("HEAVY []")

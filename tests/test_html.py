@@ -1,0 +1,27 @@
+"""The HTML report shows untrusted text as text and marks every flag at its offsets."""
+import re
+
+from mtcheck.io import Record
+from mtcheck.pipeline import check_records
+from mtcheck.report.html import render_html
+
+NASTY = 'Click <script>alert("x")</script> {{ 7*7 }} </textarea> & "quotes" \'single\''
+
+
+def test_untrusted_text_is_escaped(fake_embedder):
+    run = check_records([Record("1", NASTY, (NASTY,))], embedder=fake_embedder)
+    assert run.segments[0].flags == ()  # the text stays in one piece
+    page = render_html(run)
+    assert "<script>" not in page and "</textarea>" not in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page and "49" not in page  # shown, not evaluated
+    assert "&amp; &#34;quotes&#34; &#39;single&#39;" in page
+
+
+def test_every_flag_is_marked_once(fake_embedder):
+    records = [Record("a", "Then Ilon Musk spoke.", ("Then Elon Musk spoke.",)),
+               Record("b", "All is well.", ("All is well.",))]
+    run = check_records(records, embedder=fake_embedder)
+    page = render_html(run)
+    marks = re.findall(r'<mark class="flag (\w+)" id="flag-(\d+)" tabindex="0">([^<]*)<', page)
+    assert marks == [("major", "1", "Ilon")]

@@ -1,0 +1,99 @@
+"""End to end with the real packaged model: the seed's garbles, batch mode, the library API."""
+import dataclasses
+import itertools
+import json
+
+import pytest
+
+import mtcheck
+from mtcheck.io import read_jsonl
+from mtcheck.results import Severity
+from mtcheck.settings import Settings
+
+from .conftest import SEED, SEED_REF, SHARED_DATA
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def seed_run(real_embedder):
+    return mtcheck.check(SEED, [SEED_REF], embedder=real_embedder)
+
+
+# (text that must be flagged, what the reference says there)
+SEED_GARBLES = [
+    ("prutestry", "envoy"),
+    ("Whitkof", "Witkoff"),
+    ("Ilon", "Elon"),
+    ("Kelloge", "Kellogg"),
+    ("called himself criticism", "drew criticism himself"),
+]
+
+
+@pytest.mark.parametrize("garble,reference_says", SEED_GARBLES)
+def test_seed_garbles_are_flagged_with_the_reference_rendering(seed_run, garble, reference_says):
+    flags = [f for s in seed_run.segments for f in s.flags if garble in f.text]
+    assert flags, f"{garble!r} was not flagged"
+    assert any(reference_says in (f.suggestion or "") for f in flags)
+    assert all(f.severity.rank >= Severity.MAJOR.rank for f in flags)
+
+
+def test_correct_sentence_on_line_10_has_no_major_flag(seed_run):
+    line10 = [s for s in seed_run.segments if s.line == 10]
+    assert len(line10) == 1
+    assert [f for f in line10[0].flags if f.severity.rank >= Severity.MAJOR.rank] == []
+    assert line10[0].scores.similarity > 0.95
+
+
+def test_seed_offsets_point_into_the_file(seed_run):
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for seg in seed_run.segments:
+        assert text[seg.offset:seg.offset + len(seg.hypothesis)] == seg.hypothesis
+        for flag in seg.flags:
+            line, col = seg.position(flag)
+            assert lines[line - 1][col - 1:].startswith(flag.text)
+
+
+def test_seed_scores_and_signatures(seed_run):
+    doc = seed_run.documents[0]
+    assert 40 < doc.corpus.bleu < 70 and 60 < doc.corpus.chrf < 90
+    assert seed_run.meta["sacrebleu"]["bleu"].startswith("nrefs:1|case:mixed|eff:no|tok:13a")
+    assert seed_run.meta["signature"].startswith(f"mtcheck:{mtcheck.__version__}|model:all-MiniLM-L6-v2@")
+    # sentence alignment lines up all 18 sentences of the seed one to one
+    assert [s.alignment for s in doc.segments] == ["1-1"] * 18
+
+
+def test_results_are_frozen(seed_run):
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        seed_run.segments[0].flags[0].severity = Severity.MINOR
+
+
+@pytest.mark.skipif(not SHARED_DATA.exists(), reason="../shared/data is not beside the checkout")
+def test_batch_of_200_mqm_lines(real_embedder, tmp_path):
+    batch = tmp_path / "mqm200.jsonl"
+    with SHARED_DATA.open(encoding="utf-8") as fh:
+        batch.write_text("".join(itertools.islice(fh, 200)), encoding="utf-8")
+    run = mtcheck.check(batch, embedder=real_embedder)
+    ids = [json.loads(line)["id"] for line in batch.read_text(encoding="utf-8").splitlines()]
+    assert [s.id for s in run.segments] == ids
+    assert all("spans" in s.extra for s in run.segments)  # unknown fields pass through
+    assert run.documents[0].mode == "batch"
+
+
+def test_merged_sentences_still_align(real_embedder, tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    ref = tmp_path / "ref.txt"
+    hyp.write_text("The minister resigned on Monday after the vote, and parliament was dissolved.\n")
+    ref.write_text("The minister resigned on Monday after the vote. Parliament was then dissolved.\n")
+    run = mtcheck.check(hyp, [ref], embedder=real_embedder)
+    assert [s.alignment for s in run.segments] == ["1-2"]
+
+
+def test_line_aligned_mode(real_embedder, tmp_path):
+    hyp = tmp_path / "hyp.txt"
+    ref = tmp_path / "ref.txt"
+    hyp.write_text("Ilon Musk spoke.\nThe weather is fine.\n")
+    ref.write_text("Elon Musk spoke.\nThe weather is fine.\n")
+    run = mtcheck.check(hyp, [ref], settings=Settings(line_aligned=True), embedder=real_embedder)
+    assert [(s.id, [f.text for f in s.flags]) for s in run.segments] == [("1", ["Ilon"]), ("2", [])]
