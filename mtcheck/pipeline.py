@@ -124,18 +124,13 @@ class Run:
                               s.start, s.line, s.column, link.kind, source))
         return units
 
-    def _similarity(self, hyp_texts: list[str], ref_texts: list[str]):
-        """Return a scoring function over sentence ranges for the aligner, encoding in one batch."""
-        encodings = self.embedder.encode(hyp_texts + ref_texts)
-        vectors = {t: e.sentence for t, e in zip(hyp_texts + ref_texts, encodings)}
-        return vectors
-
     def _align(self, hyp: str, hyp_sents: list[Sentence], ref: str, ref_sents: list[Sentence]) -> list[Link]:
         """Align the sentences of a translation with those of one reference."""
         def candidates(text, sents):
             return [_slice(text, sents, i, i + d) for d in (1, 2) for i in range(len(sents) - d + 1)]
 
-        vectors = self._similarity(candidates(hyp, hyp_sents), candidates(ref, ref_sents))
+        texts = candidates(hyp, hyp_sents) + candidates(ref, ref_sents)
+        vectors = {t: e.sentence for t, e in zip(texts, self.embedder.encode(texts))}
 
         def similarity(i: int, di: int, j: int, dj: int) -> float:
             h = _slice(hyp, hyp_sents, i, i + di)
@@ -211,8 +206,8 @@ class Run:
             flag = Flag(0, len(u.hypothesis), u.hypothesis, Severity.MAJOR, "unaligned",
                         "no reference sentence matches this sentence; it may be an addition or misplaced",
                         0.6, None, "align")
-        zero = 0.0 if self.settings.ter is False else None
-        scores = Scores(0.0, 0.0, rescale(0.0, self.baseline), 0.0, None if zero == 0.0 else 100.0)
+        # nothing to compare: lexical scores are 0 and TER (an edit rate) is 100
+        scores = Scores(0.0, 0.0, rescale(0.0, self.baseline), 0.0, 100.0 if self.settings.ter else None)
         return SegmentResult(u.id, u.hypothesis, u.references, scores, (flag,), u.offset, u.line,
                              u.column, u.alignment, u.source, u.extra)
 

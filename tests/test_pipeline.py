@@ -1,0 +1,60 @@
+"""The pipeline with a fake embedder: alignment of documents, unmatched sentences, references."""
+import pytest
+
+from mtcheck.pipeline import check
+from mtcheck.settings import Settings
+
+
+def files(tmp_path, **texts):
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = tmp_path / f"{name}.txt"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_untranslated_reference_sentence_is_an_omission(tmp_path, fake_embedder):
+    p = files(tmp_path,
+              hyp="Alpha beta gamma delta. Kappa lambda mu nu.",
+              ref="Alpha beta gamma delta. Omicron pi rho sigma tau. Kappa lambda mu nu.")
+    run = check(p["hyp"], [p["ref"]], embedder=fake_embedder)
+    segs = run.segments
+    assert [s.alignment for s in segs] == ["1-1", "0-1", "1-1"]
+    omission = segs[1].flags[0]
+    assert (omission.kind, omission.start, omission.end) == ("omission", 0, 0)
+    assert omission.suggestion == "Omicron pi rho sigma tau."
+    assert segs[0].flags == () and segs[2].flags == ()
+
+
+def test_added_translation_sentence_is_unaligned(tmp_path, fake_embedder):
+    p = files(tmp_path, hyp="Alpha beta gamma. Zeta eta theta iota. Kappa lambda mu.",
+              ref="Alpha beta gamma. Kappa lambda mu.")
+    segs = check(p["hyp"], [p["ref"]], embedder=fake_embedder).segments
+    assert [(s.alignment, [f.kind for f in s.flags]) for s in segs] == [
+        ("1-1", []), ("1-0", ["unaligned"]), ("1-1", [])]
+    assert segs[1].flags[0].text == "Zeta eta theta iota."
+
+
+def test_second_reference_is_aligned_and_used(tmp_path, fake_embedder):
+    p = files(tmp_path, hyp="Then Ilon Musk spoke. The weather is fine.",
+              ref="Then someone spoke. The weather is fine.",
+              ref2="The weather is fine. Then Elon Musk spoke.")
+    segs = check(p["hyp"], [p["ref"], p["ref2"]], embedder=fake_embedder).segments
+    assert [s.references for s in segs] == [
+        ("Then someone spoke.", "Then Elon Musk spoke."),
+        ("The weather is fine.", "The weather is fine.")]
+    assert [(f.text, f.suggestion) for f in segs[0].flags] == [("Ilon", "Elon")]
+
+
+def test_ter_only_on_request(tmp_path, fake_embedder):
+    p = files(tmp_path, hyp="Alpha beta.", ref="Alpha beta.")
+    assert check(p["hyp"], [p["ref"]], embedder=fake_embedder).corpus.ter is None
+    run = check(p["hyp"], [p["ref"]], embedder=fake_embedder, settings=Settings(ter=True))
+    assert run.corpus.ter == pytest.approx(0.0) and "ter" in run.meta["sacrebleu"]
+
+
+def test_each_distinct_text_is_encoded_once(tmp_path, fake_embedder):
+    p = files(tmp_path, hyp="Same words here.\nSame words here.", ref="Same words here.\nSame words here.")
+    check(p["hyp"], [p["ref"]], embedder=fake_embedder, settings=Settings(line_aligned=True))
+    encoded = [t for call in fake_embedder.calls for t in call]
+    assert encoded.count("Same words here.") == 1
