@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -16,28 +15,15 @@ from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, sim
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
 from .metrics import LexicalMetrics
-from .results import CorpusScores, DocumentResult, Flag, RunResult, Scores, SegmentResult, Severity
+from .results import (
+    CorpusScores, DocumentResult, Flag, RunResult, Scores, Segment, SegmentResult, Severity,
+)
 from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
 from .words import tokenize
 
 BATCH_SUFFIXES = {".jsonl", ".ndjson"}
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A segment to score: translation text, its references and where it stands in the input."""
-
-    id: str
-    hypothesis: str
-    references: tuple[str, ...]
-    offset: int = 0
-    line: int = 1
-    column: int = 1
-    alignment: str = "1-1"
-    source: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
 
 def detect_format(path: str | Path) -> str:
@@ -76,7 +62,7 @@ def check(
 def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
                   embedder: Embedder | None = None, name: str = "<batch>") -> RunResult:
     """Check in-memory batch records (as read from JSONL) and return what was found."""
-    units = [Unit(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
+    units = [Segment(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
              for r in records]
     run = Run(settings, embedder)
     return run.finish([run.document(name, (), units, "batch")])
@@ -96,11 +82,11 @@ class Run:
         self.embedder = CachingEmbedder(embedder or load_model(settings.model, settings.batch_size))
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
-        self.all_units: list[Unit] = []
+        self.all_units: list[Segment] = []
 
     # --- alignment -------------------------------------------------------------------------
     def align_document(self, name: str, hyp: str, ref_names: list[str], refs: list[str],
-                       source: str | None) -> list[Unit]:
+                       source: str | None) -> list[Segment]:
         """Split a document and its references into aligned units."""
         if self.settings.line_aligned:
             return self._align_lines(name, hyp, ref_names, refs, source)
@@ -114,12 +100,12 @@ class Run:
                 at = hyp_sents[link.hyp_start - 1] if link.hyp_start else None
                 offset = at.end if at else 0
                 line, col = (at.line, at.column + at.end - at.start) if at else (1, 1)
-                units.append(Unit(f"s{n}", "", (first_ref,), offset, line, col, link.kind, source))
+                units.append(Segment(f"s{n}", "", (first_ref,), offset, line, col, link.kind, source))
                 continue
             s = hyp_sents[link.hyp_start]
             text = _slice(hyp, hyp_sents, link.hyp_start, link.hyp_end)
             others = [self._extra_reference(text, refs[k], ref_sents[k]) for k in range(1, len(refs))]
-            units.append(Unit(f"s{n}", text,
+            units.append(Segment(f"s{n}", text,
                               tuple(r for r in [first_ref, *others] if r),
                               s.start, s.line, s.column, link.kind, source))
         return units
@@ -149,7 +135,7 @@ class Run:
         best = int(np.argmax(sims))
         return options[best] if sims[best] >= 0.3 else ""
 
-    def _align_lines(self, name, hyp, ref_names, refs, source) -> list[Unit]:
+    def _align_lines(self, name, hyp, ref_names, refs, source) -> list[Segment]:
         """Pair line n of the translation with line n of each reference (and of the source)."""
         hyp_lines = hyp.split("\n")
         texts = [(ref_name, r.split("\n")) for ref_name, r in zip(ref_names, refs)]
@@ -167,13 +153,13 @@ class Run:
         for unit in split_lines(hyp):
             n = unit.line - 1
             refs_here = tuple(r.split("\n")[n].strip() for r in refs)
-            units.append(Unit(str(unit.line), hyp[unit.start:unit.end],
+            units.append(Segment(str(unit.line), hyp[unit.start:unit.end],
                               tuple(r for r in refs_here if r), unit.start, unit.line, unit.column,
                               "1-1", src_lines[n] if src_lines else None))
         return units
 
     # --- scoring and detection -----------------------------------------------------------
-    def document(self, name: str, ref_names: tuple[str, ...], units: list[Unit],
+    def document(self, name: str, ref_names: tuple[str, ...], units: list[Segment],
                  mode: str = "document") -> DocumentResult:
         """Score and check the units of one document."""
         texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
@@ -182,7 +168,7 @@ class Run:
         self.all_units.extend(units)
         return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode)
 
-    def _segment(self, u: Unit, encoded: dict[str, Encoding]) -> SegmentResult:
+    def _segment(self, u: Segment, encoded: dict[str, Encoding]) -> SegmentResult:
         """Score one unit and run the detectors on it."""
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
@@ -193,10 +179,9 @@ class Run:
         view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source,
                           self.settings.lang, tokenize=_tokens)
         scores = Scores(lex.chrf, lex.bleu, rescale(cosine, self.baseline), cosine, lex.ter)
-        return SegmentResult(u.id, u.hypothesis, u.references, scores, detect(view), u.offset,
-                             u.line, u.column, u.alignment, u.source, u.extra)
+        return SegmentResult.of(u, scores, detect(view))
 
-    def _unmatched(self, u: Unit) -> SegmentResult:
+    def _unmatched(self, u: Segment) -> SegmentResult:
         """Return a segment whose translation or reference is missing, flagged as such."""
         if not u.hypothesis.strip():
             flag = Flag(0, 0, "", Severity.MAJOR, "omission",
@@ -208,10 +193,9 @@ class Run:
                         0.6, None, "align")
         # nothing to compare: lexical scores are 0 and TER (an edit rate) is 100
         scores = Scores(0.0, 0.0, rescale(0.0, self.baseline), 0.0, 100.0 if self.settings.ter else None)
-        return SegmentResult(u.id, u.hypothesis, u.references, scores, (flag,), u.offset, u.line,
-                             u.column, u.alignment, u.source, u.extra)
+        return SegmentResult.of(u, scores, (flag,))
 
-    def _corpus(self, units: Sequence[Unit], segments: Sequence[SegmentResult]) -> CorpusScores:
+    def _corpus(self, units: Sequence[Segment], segments: Sequence[SegmentResult]) -> CorpusScores:
         """Return corpus scores of units from sacrebleu's corpus statistics."""
         if not units:
             return CorpusScores(0.0, 0.0, 0.0)

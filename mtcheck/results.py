@@ -1,7 +1,7 @@
 """Frozen result dataclasses of a check, and their JSON-ready dictionaries."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, Mapping
 
@@ -74,20 +74,32 @@ class Scores:
 
 
 @dataclass(frozen=True)
-class SegmentResult:
-    """One aligned unit: a translation span, its reference text(s) and what was found in it."""
+class Segment:
+    """A unit to check: translation text, its reference text(s), and where it stands in the input."""
 
     id: str
     hypothesis: str
     references: tuple[str, ...]
-    scores: Scores
-    flags: tuple[Flag, ...]
     offset: int = 0
     line: int = 1
     column: int = 1
     alignment: str = "1-1"
     source: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SegmentResult(Segment):
+    """A checked segment: its scores and what was found in it."""
+
+    scores: Scores
+    flags: tuple[Flag, ...]
+
+    @classmethod
+    def of(cls, segment: Segment, scores: Scores, flags: tuple[Flag, ...]) -> "SegmentResult":
+        """Return the result for a segment."""
+        return cls(**{f.name: getattr(segment, f.name) for f in fields(Segment)},
+                   scores=scores, flags=flags)
 
     @property
     def worst(self) -> Severity | None:
