@@ -62,3 +62,14 @@ def test_best_match_across_references(fake_embedder):
     encs = fake_embedder.encode([hyp, *refs])
     flags = detect(build_view(hyp, refs, encs[0], encs[1:]))
     assert [(f.text, f.suggestion) for f in flags] == [("Ilon", "Elon")]
+
+
+def test_words_beyond_the_model_limit_are_not_flagged(fake_embedder):
+    hyp = "Alpha beta gamma delta epsilon."
+    ref = "Alpha zeta eta theta iota."
+    hyp_enc, ref_enc = fake_embedder.encode([hyp, ref])
+    # keep only the first token, as a model that truncates after one token would
+    truncated = type(hyp_enc)(hyp_enc.sentence, hyp_enc.tokens[:1], hyp_enc.offsets[:1])
+    view = build_view(hyp, (ref,), truncated, [ref_enc])
+    assert view.matches[1:] == (None,) * 4
+    assert detect(view) == ()

@@ -29,7 +29,11 @@ def align_words(
     ref_words: tuple[tuple[Word, ...], ...],
     ref_vectors: tuple[np.ndarray, ...],
 ) -> tuple[Match | None, ...]:
-    """Return each translation word's best match across all references (None if no reference word)."""
+    """Return each translation word's best match across all references.
+
+    A word gets None when no reference has words, or when it has no vector because the model
+    truncated a long text before it.
+    """
     best: list[Match | None] = [None] * len(hyp_words)
     best_score = [-np.inf] * len(hyp_words)
     n = max(len(hyp_words), 1)
@@ -42,6 +46,8 @@ def align_words(
         ref_pos = np.arange(len(words))[None, :] / max(len(words), 1)
         score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos)
         for i in range(len(hyp_words)):
+            if not hyp_vectors[i].any():
+                continue  # the model truncated the text before this word: nothing to compare
             j = int(np.argmax(score[i]))
             if score[i, j] > best_score[i]:
                 best_score[i] = float(score[i, j])
