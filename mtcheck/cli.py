@@ -61,6 +61,8 @@ def cli() -> None:
               help="Pair line n of the translation with line n of each reference.")
 @model_options
 @click.option("--ter", is_flag=True, help="Also compute TER (slow).")
+@click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
+              help="Calibration file of thresholds [default: the one shipped in the package].")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the JSON result here ('-' for standard output).")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
@@ -70,13 +72,14 @@ def cli() -> None:
               help="Show at most this many flags in the terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def check(translation, references, source, input_format, line_aligned, model, lang, ter,
-          json_out, html_out, no_html, limit, quiet) -> None:
+          calibration, json_out, html_out, no_html, limit, quiet) -> None:
     """Check TRANSLATION against its reference(s) and report garbled phrases.
 
     TRANSLATION is a text document (with --reference) or a JSONL batch with one segment a
     line: id, hypothesis, reference or references, and optionally source.
     """
-    settings = Settings(model=model, lang=lang, line_aligned=line_aligned, ter=ter)
+    settings = Settings(model=model, lang=lang, line_aligned=line_aligned, ter=ter,
+                        calibration=str(calibration) if calibration else None)
     if html_out is None and not no_html:
         html_out = REPORTS_DIR / f"{translation.stem}.html"
     outputs = [p for p in (json_out, None if no_html else html_out) if p is not None and str(p) != "-"]

@@ -10,6 +10,7 @@ import numpy as np
 
 from . import __version__
 from .align import Link, align, length_penalty
+from .calibration import default_calibration, read_calibration
 from .detect import build_view, detect
 from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
 from .errors import InputError, UsageError
@@ -79,6 +80,9 @@ class Run:
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None):
         self.settings = settings
+        # read the calibration before loading the model, so that a bad file fails at once
+        self.calibration = (read_calibration(settings.calibration) if settings.calibration
+                            else default_calibration())
         self.embedder = CachingEmbedder(embedder or load_model(settings.model, settings.batch_size))
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
@@ -177,9 +181,12 @@ class Run:
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
         view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source,
-                          self.settings.lang, tokenize=_tokens)
-        scores = Scores(lex.chrf, lex.bleu, rescale(cosine, self.baseline), cosine, lex.ter)
-        return SegmentResult.of(u, scores, detect(view))
+                          self.settings.lang, tokenize=_tokens, calibration=self.calibration)
+        flags = detect(view)
+        similarity = rescale(cosine, self.baseline)
+        scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,
+                        self.calibration.penalty(flags, similarity))
+        return SegmentResult.of(u, scores, flags)
 
     def _unmatched(self, u: Segment) -> SegmentResult:
         """Return a segment whose translation or reference is missing, flagged as such."""
@@ -192,7 +199,9 @@ class Run:
                         "no reference sentence matches this sentence; it may be an addition or misplaced",
                         0.6, None, "align")
         # nothing to compare: lexical scores are 0 and TER (an edit rate) is 100
-        scores = Scores(0.0, 0.0, rescale(0.0, self.baseline), 0.0, 100.0 if self.settings.ter else None)
+        similarity = rescale(0.0, self.baseline)
+        scores = Scores(0.0, 0.0, similarity, 0.0, 100.0 if self.settings.ter else None,
+                        self.calibration.penalty((flag,), similarity))
         return SegmentResult.of(u, scores, (flag,))
 
     def _corpus(self, units: Sequence[Segment], segments: Sequence[SegmentResult]) -> CorpusScores:
@@ -213,6 +222,7 @@ class Run:
             "mtcheck_version": __version__,
             "model": self.embedder.name,
             "similarity_baseline": round(self.baseline, 4),
+            "calibration": self.calibration.id,
             "lang": self.settings.lang,
             "alignment": "lines" if self.settings.line_aligned else "sentences",
             "signature": signature(self.embedder.name, self.baseline, self.settings),

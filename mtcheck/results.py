@@ -59,10 +59,12 @@ class Scores:
     similarity: float
     cosine: float
     ter: float | None = None
+    penalty: float = 0.0  # higher is worse: weighted flags plus lost similarity (calibration.py)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the scores as a JSON-ready dictionary."""
         out = {
+            "penalty": round(self.penalty, 3),
             "chrf": round(self.chrf, 2),
             "bleu": round(self.bleu, 2),
             "similarity": round(self.similarity, 4),

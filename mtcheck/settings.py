@@ -17,6 +17,7 @@ class Settings:
     line_aligned: bool = False
     ter: bool = False
     batch_size: int = 32
+    calibration: str | None = None  # path of a calibration file; None for the packaged one
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

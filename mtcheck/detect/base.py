@@ -1,10 +1,11 @@
 """What detectors take (SegmentView) and give (Finding)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
+from ..calibration import Calibration, default_calibration
 from ..results import Severity
 from ..words import Word
 from .wordalign import Match
@@ -26,6 +27,7 @@ class SegmentView:
     hyp_offsets: tuple[tuple[int, int], ...] = ()
     source: str | None = None
     lang: str = "en"
+    calibration: Calibration = field(default_factory=default_calibration)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -73,7 +75,8 @@ Detector = Callable[[SegmentView], list[Finding]]
 
 
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
-               source: str | None = None, lang: str = "en", tokenize=None) -> SegmentView:
+               source: str | None = None, lang: str = "en", tokenize=None,
+               calibration: Calibration | None = None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings."""
     from ..words import pool
     from ..words import tokenize as default_tokenize
@@ -86,4 +89,4 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
         hyp_words, pool(hyp_words, hyp_encoding.offsets, hyp_encoding.tokens),
         ref_words, tuple(pool(w, e.offsets, e.tokens) for w, e in zip(ref_words, ref_encodings)))
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
-                       hyp_encoding.offsets, source, lang)
+                       hyp_encoding.offsets, source, lang, calibration or default_calibration())

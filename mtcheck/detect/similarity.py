@@ -5,22 +5,19 @@ from ..results import Severity
 from ..words import is_function_word
 from .base import Finding, SegmentView
 
-MAJOR_BELOW = 0.40  # contextual cosine of the best reference match
-MINOR_BELOW = 0.50
-
-
 def find_unmatched_words(view: SegmentView) -> list[Finding]:
     """Flag content words with no good contextual match in any reference."""
+    major_below, minor_below = view.calibration.major_below, view.calibration.minor_below
     found = []
     for i, w in enumerate(view.hyp_words):
         m = view.matches[i]
         if m is None or m.same_form or w.is_number or is_function_word(w, view.lang):
             continue
-        if m.similarity >= MINOR_BELOW:
+        if m.similarity >= minor_below:
             continue
-        severity = Severity.MAJOR if m.similarity < MAJOR_BELOW else Severity.MINOR
-        # the further below the cut-off, the surer: 0.5 at the cut-off, 0.95 at cosine 0.05
-        confidence = min(0.95, 0.5 + (MINOR_BELOW - m.similarity))
+        severity = Severity.MAJOR if m.similarity < major_below else Severity.MINOR
+        # the further below the cut-off, the surer: 0.5 at the cut-off, rising by 0.1 per 0.1
+        confidence = min(0.95, 0.5 + (minor_below - m.similarity))
         found.append(Finding(
             i, i, severity, "mistranslation",
             f'"{{text}}" matches nothing in the reference well (similarity {m.similarity:.2f}); '

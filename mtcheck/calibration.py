@@ -1,0 +1,65 @@
+"""Thresholds and weights fitted on labelled data, shipped as a versioned JSON file.
+
+``benchmarks/calibrate.py`` refits them on the "fit" split of the MQM data and writes
+``mtcheck/data/calibration.json``; the benchmarks report on the "eval" split.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Cut-offs of the detectors and the weights of the segment penalty."""
+
+    id: str = "built-in defaults"
+    # similarity detector: contextual cosine of a word's best reference match
+    major_below: float = 0.40
+    minor_below: float = 0.50
+    # segment penalty = sum(severity weight x confidence) + similarity_weight x (1 - similarity)
+    severity_weights: dict = field(default_factory=lambda: {"critical": 10.0, "major": 5.0, "minor": 1.0})
+    similarity_weight: float = 1.0
+    fitted_on: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.major_below <= self.minor_below <= 1:
+            raise ValueError("calibration needs 0 <= major_below <= minor_below <= 1")
+
+    def penalty(self, flags, similarity: float) -> float:
+        """Return a segment's penalty: higher means worse (for ranking and comparing segments)."""
+        weights = self.severity_weights
+        return sum(weights[f.severity.value] * f.confidence for f in flags) + \
+            self.similarity_weight * (1 - similarity)
+
+    def to_json(self) -> str:
+        """Return the calibration as the JSON file's text."""
+        return json.dumps({"format_version": FORMAT_VERSION, **asdict(self)}, indent=2) + "\n"
+
+
+def read_calibration(path: str | Path) -> Calibration:
+    """Read a calibration file, or raise InputError saying what is wrong with it."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read calibration: {exc}", str(path)) from None
+    if data.pop("format_version", None) != FORMAT_VERSION:
+        raise InputError(f"calibration format_version must be {FORMAT_VERSION}", str(path))
+    try:
+        return Calibration(**data)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"invalid calibration: {exc}", str(path)) from None
+
+
+@lru_cache(maxsize=1)
+def default_calibration() -> Calibration:
+    """Return the calibration shipped in the package."""
+    with resources.as_file(resources.files("mtcheck").joinpath("data/calibration.json")) as path:
+        return read_calibration(path)

@@ -1,0 +1,58 @@
+"""The calibration file: read and validated, honoured by the detectors, used for the penalty."""
+import dataclasses
+import json
+
+import pytest
+
+from mtcheck.calibration import Calibration, default_calibration, read_calibration
+from mtcheck.detect import build_view, detect
+from mtcheck.errors import InputError
+from mtcheck.results import Flag, Severity
+
+
+def test_packaged_calibration_round_trips(tmp_path):
+    cal = default_calibration()
+    path = tmp_path / "c.json"
+    path.write_text(cal.to_json())
+    assert read_calibration(path) == cal
+
+
+BAD = [
+    ("not json", "{", "cannot read calibration"),
+    ("old format", json.dumps({"format_version": 0}), "format_version must be 1"),
+    ("unknown key", json.dumps({"format_version": 1, "colour": "red"}), "invalid calibration"),
+    ("cut-offs reversed", json.dumps({"format_version": 1, "major_below": 0.6, "minor_below": 0.5}),
+     "major_below <= minor_below"),
+]
+
+
+@pytest.mark.parametrize("name,text,message", BAD, ids=[b[0] for b in BAD])
+def test_bad_calibration_files(tmp_path, name, text, message):
+    path = tmp_path / "c.json"
+    path.write_text(text)
+    with pytest.raises(InputError, match=message):
+        read_calibration(path)
+
+
+@pytest.mark.parametrize("flags,similarity,expected", [
+    ((), 1.0, 0.0),
+    ((), 0.25, 0.75),
+    (((Severity.MAJOR, 0.5),), 1.0, 2.5),
+    (((Severity.CRITICAL, 1.0), (Severity.MINOR, 0.5)), 0.5, 10 + 0.5 + 0.5),
+])
+def test_penalty(flags, similarity, expected):
+    made = [Flag(0, 1, "x", sev, "k", "m", conf) for sev, conf in flags]
+    cal = Calibration()
+    assert cal.penalty(made, similarity) == pytest.approx(expected)
+
+
+def test_detectors_honour_the_cut_offs(fake_embedder):
+    hyp, ref = "The cat sat.", "The dog sat."
+    view = build_view(hyp, (ref,), *fake_embedder.encode([hyp, ref])[:1], fake_embedder.encode([ref]))
+    assert [f.text for f in detect(view)] == ["cat"]
+    sim = view.matches[1].similarity
+    assert 0 < sim < 0.4  # the fake embedder's cosine of "cat" and "dog"
+    at = dataclasses.replace(view, calibration=Calibration(major_below=sim, minor_below=sim))
+    assert detect(at) == ()  # a match exactly at the cut-off is not flagged
+    minor = dataclasses.replace(view, calibration=Calibration(major_below=sim, minor_below=sim + 0.01))
+    assert [f.severity for f in detect(minor)] == [Severity.MINOR]
