@@ -1,0 +1,46 @@
+"""A regression floor: detection quality on a small fixed sample of labelled data.
+
+Runs the accuracy benchmark's own code on 300 segments of the eval split (seed 0) and fails if a
+figure drops below its floor. Measured on 2026-11-24 with calibration mqm-zhen-fit-2026-11-24:
+major P 0.163, major F1 0.149, all P 0.424, segment AUC 0.638, Kendall tau 0.302 (chrF 0.145),
+pairwise accuracy 0.668. Floors sit a little below, so noise passes and a real drop does not.
+"""
+import sys
+
+import pytest
+
+from .conftest import ROOT, SHARED_DATA
+
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(not SHARED_DATA.exists(), reason="../shared/data is not beside the checkout"),
+]
+
+FLOORS = {
+    "major P": 0.14,
+    "major F1": 0.13,
+    "all P": 0.38,
+    "seg AUC": 0.60,
+    "tau": 0.26,
+    "pairwise": 0.63,
+}
+
+
+@pytest.fixture(scope="module")
+def rows(real_embedder):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from accuracy import figures, run_mtcheck
+    from mqm import load_items
+
+    items = load_items(str(SHARED_DATA), "eval", 300, 0)
+    segments, _ = run_mtcheck(items, embedder=real_embedder)
+    return figures(items, segments)
+
+
+@pytest.mark.parametrize("figure,floor", FLOORS.items())
+def test_figure_stays_above_floor(rows, figure, floor):
+    assert rows["mtcheck"][figure] >= floor
+
+
+def test_segment_penalty_beats_chrf_by_a_margin(rows):
+    assert rows["mtcheck"]["tau"] >= rows["sentence chrF"]["tau"] + 0.05

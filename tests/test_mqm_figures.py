@@ -1,0 +1,51 @@
+"""The benchmark's figures, checked on tiny hand-computed cases."""
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from mqm import binary_f1, lexical_baseline, pairwise_accuracy, prf, roc_auc  # noqa: E402
+
+
+@pytest.mark.parametrize("pred,gold,expected", [
+    ([{1, 2, 3, 4}], [{3, 4, 5, 6}], (0.5, 0.5, 0.5)),
+    ([set()], [{1}], (0.0, 0.0, 0.0)),
+    ([{1, 2}, {7}], [{1, 2}, set()], (2 / 3, 1.0, 0.8)),  # micro-averaged over segments
+])
+def test_prf(pred, gold, expected):
+    assert prf(pred, gold) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("risk,labels,expected", [
+    ([0.1, 0.2, 0.8, 0.9], [False, False, True, True], 1.0),
+    ([0.9, 0.8, 0.2, 0.1], [False, False, True, True], 0.0),
+    ([0.5, 0.5, 0.5, 0.5], [False, True, False, True], 0.5),
+    ([0.1, 0.6, 0.4, 0.9], [False, False, True, True], 0.75),
+])
+def test_roc_auc(risk, labels, expected):
+    assert roc_auc(risk, labels) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("risk,mqm,expected", [
+    ([1, 2, 3], [0, 1, 5], 1.0),
+    ([3, 2, 1], [0, 1, 5], 0.0),
+    ([1, 1, 1], [0, 1, 5], 0.0),   # a tie in the score orders nothing
+    ([1, 2, 3], [0, 0, 5], 1.0),   # pairs tied in MQM are left out
+])
+def test_pairwise_accuracy(risk, mqm, expected):
+    assert pairwise_accuracy(risk, mqm) == pytest.approx(expected)
+
+
+def test_binary_f1():
+    assert binary_f1([True, True, False], [True, False, True]) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("hyp,ref,flagged", [
+    ("the cat sat", "the cat sat", ""),
+    ("the dog sat", "the cat sat", "dog"),
+    ("a very big dog", "a dog", "verybig"),
+])
+def test_lexical_baseline(hyp, ref, flagged):
+    assert "".join(hyp[c] for c in sorted(lexical_baseline(hyp, ref))) == flagged
