@@ -1,4 +1,4 @@
-"""The mtcheck command: Click options -> Settings, call the library, print, exit code.
+"""The mtcheck command: Click options -> settings, call the library, print, exit code.
 
 Heavy modules (numpy, torch, sentence-transformers) are imported inside the commands, so that
 ``mtcheck --help`` answers at once.
@@ -12,9 +12,9 @@ import click
 
 from . import __version__
 from .errors import EXIT_CODE_HELP, ExitCode, MtcheckError, UsageError
-from .settings import DEFAULT_MODEL, Settings
 
 REPORTS_DIR = Path("reports")
+SEVERITIES = ["critical", "major", "minor"]
 
 
 class MtcheckGroup(click.Group):
@@ -31,14 +31,46 @@ class MtcheckGroup(click.Group):
             ctx.exit(130)
 
 
-def model_options(fn):
-    """Add the options that choose and configure the model (shared by every command)."""
-    fn = click.option("--lang", default="en", show_default=True,
-                      help="Language code of the translation (sentence splitting, word lists).")(fn)
-    fn = click.option("--model", default=DEFAULT_MODEL, show_default=True,
-                      help="sentence-transformers model: the packaged default, a local directory, "
-                           "or a name already in the Hugging Face cache (loaded offline).")(fn)
-    return fn
+def _options(*decorators):
+    """Return a decorator applying several Click options in the order written."""
+    def apply(fn):
+        for decorator in reversed(decorators):
+            fn = decorator(fn)
+        return fn
+    return apply
+
+
+model_options = _options(
+    click.option("--model", default=None,
+                 help="sentence-transformers model: the packaged default (all-MiniLM-L6-v2), a local "
+                      "directory, or a name already in the Hugging Face cache (loaded offline)."),
+    click.option("--lang", default=None, help="Language code of the translation [default: en]."),
+    click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Calibration file [default: the one shipped in the package]."),
+)
+
+gate_options = _options(
+    click.option("--fail-on", type=click.Choice(SEVERITIES),
+                 help="Fail if any flag is at or above this severity."),
+    click.option("--max-flags", type=click.IntRange(min=0), help="Fail if there are more flags than this."),
+    click.option("--min-chrf", type=click.FloatRange(0, 100), help="Fail if corpus chrF is below this."),
+    click.option("--min-similarity", type=click.FloatRange(-1, 1),
+                 help="Fail if the mean similarity is below this."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                 help="Settings file [default: ./mtcheck.toml, else [tool.mtcheck] in ./pyproject.toml]."),
+)
+
+output_options = _options(
+    click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write the JSON result here ('-' for standard output)."),
+    click.option("--junit", "junit_out", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write JUnit XML here (a test case per document)."),
+    click.option("--markdown", "markdown_out", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)."),
+    click.option("--annotations", type=click.Choice(["github"]),
+                 help="Print GitHub Actions annotations for each flag on standard output."),
+    click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+)
 
 
 @click.group(cls=MtcheckGroup, epilog=EXIT_CODE_HELP)
@@ -48,68 +80,125 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXIT_CODE_HELP)
-@click.argument("translation", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-r", "--reference", "references", multiple=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Reference translation of the document (repeat for several).")
+@click.argument("translation", type=click.Path(path_type=Path))
+@click.option("-r", "--reference", "references", multiple=True, type=click.Path(path_type=Path),
+              help="Reference translation (repeat for several). For a directory of translations, "
+                   "a directory of references with the same file names.")
 @click.option("--source", type=click.Path(dir_okay=False, path_type=Path),
               help="Source text: its words (names, numbers) are never flagged as invented.")
-@click.option("--format", "input_format", type=click.Choice(["auto", "text", "jsonl"]),
-              default="auto", show_default=True,
-              help="Input format; auto takes .jsonl/.ndjson as a batch, anything else as text.")
-@click.option("--line-aligned", is_flag=True,
+@click.option("--format", "input_format", default="auto", show_default=True,
+              type=click.Choice(["auto", "text", "jsonl", "tsv", "xliff", "tmx", "po", "srt"]),
+              help="Input format; auto goes by the file extension.")
+@click.option("--line-aligned/--no-line-aligned", default=None,
               help="Pair line n of the translation with line n of each reference.")
 @model_options
-@click.option("--ter", is_flag=True, help="Also compute TER (slow).")
-@click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
-              help="Calibration file of thresholds [default: the one shipped in the package].")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the JSON result here ('-' for standard output).")
+@click.option("--ter/--no-ter", default=None, help="Also compute TER (slow).")
+@gate_options
+@output_options
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the HTML report here [default: reports/<translation name>.html].")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML report.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show at most this many flags in the terminal.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def check(translation, references, source, input_format, line_aligned, model, lang, ter,
-          calibration, json_out, html_out, no_html, limit, quiet) -> None:
+def check(translation, references, source, input_format, html_out, no_html, limit, **options) -> None:
     """Check TRANSLATION against its reference(s) and report garbled phrases.
 
-    TRANSLATION is a text document (with --reference) or a JSONL batch with one segment a
-    line: id, hypothesis, reference or references, and optionally source.
+    TRANSLATION is a document (text, XLIFF, TMX, PO, SRT) checked against --reference, a batch
+    (JSONL or TSV with hypothesis and reference columns), or a directory or glob of them.
     """
-    settings = Settings(model=model, lang=lang, line_aligned=line_aligned, ter=ter,
-                        calibration=str(calibration) if calibration else None)
+    from .gate import Thresholds
+    from .settings import Settings
+
+    merged = _merged_options(options)
+    settings = Settings(**{k: merged[k] for k in ("model", "lang", "line_aligned", "ter", "calibration")
+                           if merged.get(k) is not None})
+    thresholds = _thresholds(merged)
     if html_out is None and not no_html:
-        html_out = REPORTS_DIR / f"{translation.stem}.html"
-    outputs = [p for p in (json_out, None if no_html else html_out) if p is not None and str(p) != "-"]
+        html_out = REPORTS_DIR / f"{translation.stem or 'batch'}.html"
+    if no_html:
+        html_out = None
+    outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out)
+               if p is not None and str(p) != "-"]
     _refuse_to_overwrite_inputs(outputs, [translation, *references, *([source] if source else [])])
 
     from .pipeline import check as run_check
-    from .report import write_atomic
 
     run = run_check(translation, references, source=source, settings=settings,
-                    input_format=None if input_format == "auto" else input_format)
+                    input_format=None if input_format == "auto" else input_format,
+                    progress=not options["quiet"])
+    verdict = _gate(run, thresholds)
+    _write_outputs(run, verdict, options, html_out, limit)
+    sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
+
+
+def _merged_options(options: dict) -> dict:
+    """Return config-file settings overridden by the options given on the command line."""
+    from .settings import find_config, load_config
+
+    path = options.get("config_path") or find_config(Path.cwd())
+    merged = load_config(path) if path else {}
+    merged.update({k: v for k, v in options.items() if v is not None and k != "config_path"})
+    if isinstance(merged.get("calibration"), Path):
+        merged["calibration"] = str(merged["calibration"])
+    return merged
+
+
+def _thresholds(merged: dict):
+    """Return the gate's thresholds from merged settings (validated by Thresholds itself)."""
+    from .gate import Thresholds
+    from .results import Severity
+
+    fail_on = merged.get("fail_on")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
+    return Thresholds(Severity(fail_on) if fail_on else None, merged.get("max_flags"),
+                      merged.get("min_chrf"), merged.get("min_similarity"))
+
+
+def _gate(run, thresholds):
+    """Return the gate's verdict, or None when no threshold is set."""
+    from .gate import evaluate
+
+    return evaluate(run, thresholds) if thresholds.active else None
+
+
+def _write_outputs(run, verdict, options: dict, html_out: Path | None, limit: int) -> None:
+    """Write the requested reports atomically and print the summary and the verdict."""
+    from .gate import render_verdict
+    from .report import write_atomic
+
+    json_out = options["json_out"]
+    to_stdout = json_out is not None and str(json_out) == "-"
     if json_out is not None:
         from .report.json import render_json
 
-        text = render_json(run)
-        if str(json_out) == "-":
-            click.echo(text, nl=False)
-        else:
-            write_atomic(json_out, text)
-    if html_out is not None and not no_html:
+        text = render_json(run, verdict)
+        click.echo(text, nl=False) if to_stdout else write_atomic(json_out, text)
+    if options["junit_out"] is not None:
+        from .report.junit import render_junit
+
+        write_atomic(options["junit_out"], render_junit(run, verdict))
+    if options["markdown_out"] is not None:
+        from .report.markdown import render_markdown
+
+        write_atomic(options["markdown_out"], render_markdown(run, verdict))
+    if html_out is not None:
         from .report.html import render_html
 
         write_atomic(html_out, render_html(run))
-    if not quiet:
+    if options["annotations"] == "github":
+        from .report.annotations import render_github_annotations
+
+        click.echo(render_github_annotations(run), nl=False, err=to_stdout)
+    if not options["quiet"]:
         from .report.text import render_text
 
-        # with JSON on stdout, the summary goes to stderr so that stdout stays parseable
-        click.echo(render_text(run, limit=limit), nl=False, err=str(json_out) == "-")
-        if html_out is not None and not no_html:
-            click.echo(f"HTML report: {html_out}", err=str(json_out) == "-")
-    sys.exit(int(ExitCode.OK))
+        # with JSON on stdout, everything else goes to stderr so that stdout stays parseable
+        click.echo(render_text(run, limit=limit), nl=False, err=to_stdout)
+        if html_out is not None:
+            click.echo(f"HTML report: {html_out}", err=to_stdout)
+    if verdict is not None and not (options["quiet"] and verdict.passed):
+        click.echo(render_verdict(verdict), nl=False, err=to_stdout or options["quiet"])
 
 
 def _refuse_to_overwrite_inputs(outputs: list[Path], inputs: list[Path]) -> None:

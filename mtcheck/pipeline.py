@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -15,6 +16,9 @@ from .detect import build_view, detect
 from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
+from .io.bilingual import pair_units
+from .io.inputs import BATCH_FORMATS, Job, expand
+from .io.tsv import read_tsv
 from .metrics import LexicalMetrics
 from .results import (
     CorpusScores, DocumentResult, Flag, RunResult, Scores, Segment, SegmentResult, Severity,
@@ -23,13 +27,8 @@ from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
 from .words import tokenize
 
-BATCH_SUFFIXES = {".jsonl", ".ndjson"}
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
-
-
-def detect_format(path: str | Path) -> str:
-    """Return 'jsonl' for batch files and 'text' for everything else, from the file name."""
-    return "jsonl" if Path(path).suffix.lower() in BATCH_SUFFIXES else "text"
+PROGRESS_CHUNK = 256  # texts encoded between two updates of the progress bar
 
 
 def check(
@@ -40,33 +39,59 @@ def check(
     settings: Settings = Settings(),
     embedder: Embedder | None = None,
     input_format: str | None = None,
+    progress: bool = False,
 ) -> RunResult:
-    """Check a translation file (a document, or a JSONL batch) and return what was found."""
-    fmt = input_format or detect_format(translation)
-    if fmt == "jsonl":
-        if references:
-            raise UsageError("a JSONL batch carries its own references; drop --reference")
-        return check_records(read_jsonl(translation), settings=settings, embedder=embedder,
-                             name=str(translation))
-    if fmt != "text":
-        raise UsageError(f"unknown input format {fmt!r}; use 'text' or 'jsonl'")
-    if not references:
+    """Check translation files against their references and return what was found.
+
+    ``translation`` is a document (text, XLIFF, TMX, PO, SRT; needs references), a batch (JSONL
+    or TSV, carrying its own references), or a directory or glob of them. Every input is read
+    and checked before the model is loaded, so bad input fails at once.
+    """
+    jobs = expand(Path(translation), [Path(r) for r in references], input_format)
+    loaded = [_load(job, source, settings) for job in jobs]
+    run = Run(settings, embedder, progress)
+    documents = []
+    for job, (mode, payload, notes) in zip(jobs, loaded):
+        if mode == "document":
+            hyp, refs, src = payload
+            units = run.align_document(str(job.translation), hyp, [str(r) for r in job.references], refs, src)
+        else:
+            units = [_segment_of(r) for r in payload]
+        documents.append(run.document(str(job.translation), tuple(str(r) for r in job.references),
+                                      units, mode, tuple(notes)))
+    return run.finish(documents)
+
+
+def _load(job: Job, source, settings: Settings):
+    """Read one job's files: ('document', texts, notes) or ('batch'|'units', records, notes)."""
+    if job.format in BATCH_FORMATS:
+        if job.references:
+            raise UsageError(f"a {job.format.upper()} batch carries its own references; drop --reference")
+        records = read_jsonl(job.translation) if job.format == "jsonl" else read_tsv(job.translation)
+        return "batch", records, []
+    if not job.references:
         raise UsageError("a document needs at least one --reference file")
-    hyp_text = read_text(translation)
-    ref_texts = [read_text(r) for r in references]
-    src_text = read_text(source) if source is not None else None
-    run = Run(settings, embedder)
-    units = run.align_document(str(translation), hyp_text, [str(r) for r in references], ref_texts, src_text)
-    return run.finish([run.document(str(translation), tuple(str(r) for r in references), units)])
+    if job.format == "text":
+        texts = (read_text(job.translation), [read_text(r) for r in job.references],
+                 read_text(source) if source is not None else None)
+        return "document", texts, []
+    if job.format not in ("xliff", "tmx", "po", "srt"):
+        raise UsageError(f"unknown input format {job.format!r}")
+    records, notes = pair_units(str(job.translation), job.format, [str(r) for r in job.references])
+    return "units", records, notes
+
+
+def _segment_of(record: Record) -> Segment:
+    """Return the segment to check for a batch record or translation unit."""
+    return Segment(record.id, record.hypothesis, record.references, 0, record.line, 1, "1-1",
+                   record.source, record.extra)
 
 
 def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
                   embedder: Embedder | None = None, name: str = "<batch>") -> RunResult:
     """Check in-memory batch records (as read from JSONL) and return what was found."""
-    units = [Segment(r.id, r.hypothesis, r.references, 0, r.line, 1, "1-1", r.source, r.extra)
-             for r in records]
     run = Run(settings, embedder)
-    return run.finish([run.document(name, (), units, "batch")])
+    return run.finish([run.document(name, (), [_segment_of(r) for r in records], "batch")])
 
 
 @lru_cache(maxsize=8)
@@ -78,8 +103,9 @@ def _tokens(text: str):
 class Run:
     """One check run: the model, the metrics and the baseline, shared by all its documents."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None):
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, progress: bool = False):
         self.settings = settings
+        self.progress = progress
         # read the calibration before loading the model, so that a bad file fails at once
         self.calibration = (read_calibration(settings.calibration) if settings.calibration
                             else default_calibration())
@@ -164,13 +190,28 @@ class Run:
 
     # --- scoring and detection -----------------------------------------------------------
     def document(self, name: str, ref_names: tuple[str, ...], units: list[Segment],
-                 mode: str = "document") -> DocumentResult:
+                 mode: str = "document", notes: tuple[str, ...] = ()) -> DocumentResult:
         """Score and check the units of one document."""
         texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
-        encoded = dict(zip(texts, self.embedder.encode(texts)))
+        encoded = self._encode(texts, name)
         segments = tuple(self._segment(u, encoded) for u in units)
         self.all_units.extend(units)
-        return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode)
+        return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode, notes)
+
+    def _encode(self, texts: list[str], label: str) -> dict[str, Encoding]:
+        """Encode distinct texts, with a progress bar on stderr when it is a terminal."""
+        unique = list(dict.fromkeys(texts))
+        if not (self.progress and sys.stderr.isatty() and len(unique) > PROGRESS_CHUNK):
+            return dict(zip(unique, self.embedder.encode(unique)))
+        import click
+
+        encoded: dict[str, Encoding] = {}
+        with click.progressbar(length=len(unique), label=f"Encoding {label}", file=sys.stderr) as bar:
+            for i in range(0, len(unique), PROGRESS_CHUNK):
+                chunk = unique[i:i + PROGRESS_CHUNK]
+                encoded.update(zip(chunk, self.embedder.encode(chunk)))
+                bar.update(len(chunk))
+        return encoded
 
     def _segment(self, u: Segment, encoded: dict[str, Encoding]) -> SegmentResult:
         """Score one unit and run the detectors on it."""

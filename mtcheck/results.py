@@ -177,7 +177,13 @@ class DocumentResult:
     references: tuple[str, ...]
     segments: tuple[SegmentResult, ...]
     corpus: CorpusScores
-    mode: str = "document"  # or "batch": one segment per JSONL record
+    mode: str = "document"  # "batch": one segment per JSONL/TSV record; "units": XLIFF, TMX, PO, SRT
+    notes: tuple[str, ...] = ()  # what was skipped or marked while reading, for the reports
+
+    @property
+    def is_document(self) -> bool:
+        """Return True for a text document (flags have line:column), False for records or units."""
+        return self.mode == "document"
 
     @property
     def flag_counts(self) -> dict[str, int]:
@@ -190,6 +196,7 @@ class DocumentResult:
             "path": self.path,
             "mode": self.mode,
             "references": list(self.references),
+            "notes": list(self.notes),
             "corpus": self.corpus.to_dict(),
             "flag_counts": self.flag_counts,
             "segments": [s.to_dict() for s in self.segments],

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
 
@@ -24,3 +26,52 @@ class Settings:
             raise UsageError(f"batch size must be at least 1, got {self.batch_size}")
         if not self.lang or not self.lang.isalpha():
             raise UsageError(f"language must be a code such as 'en', got {self.lang!r}")
+
+
+# Keys of [tool.mtcheck] / mtcheck.toml, with their types; "fail-on" and "fail_on" are the same key.
+CONFIG_KEYS: dict[str, type] = {
+    "fail_on": str, "max_flags": int, "min_chrf": float, "min_similarity": float,
+    "model": str, "lang": str, "calibration": str, "line_aligned": bool, "ter": bool,
+}
+CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
+
+
+def find_config(directory: Path) -> Path | None:
+    """Return mtcheck.toml, else a pyproject.toml with a [tool.mtcheck] table, in a directory."""
+    for name in CONFIG_FILES:
+        path = directory / name
+        if path.is_file() and (name == "mtcheck.toml" or "[tool.mtcheck]" in path.read_text("utf-8")):
+            return path
+    return None
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """Return the validated settings of a config file, keys in snake_case."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read config: {exc}", str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"invalid TOML: {exc}", str(path)) from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("mtcheck", {})
+    config: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key.replace("-", "_")
+        if name not in CONFIG_KEYS:
+            known = ", ".join(sorted(k.replace("_", "-") for k in CONFIG_KEYS))
+            raise UsageError(f"unknown setting {key!r}; known settings: {known}", str(path))
+        want = CONFIG_KEYS[name]
+        ok = isinstance(value, want) and not (want is int and isinstance(value, bool))
+        if want is float and isinstance(value, int) and not isinstance(value, bool):
+            value, ok = float(value), True
+        if not ok:
+            raise UsageError(f"setting {key!r} must be a {want.__name__}, got {value!r}", str(path))
+        if name == "calibration":  # relative to the config file, not to where mtcheck runs
+            value = str((path.parent / value).resolve())
+        config[name] = value
+    return config

@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..results import Flag, RunResult, SegmentResult
+from ..results import DocumentResult, Flag, RunResult, SegmentResult
 
 
 def write_atomic(path: str | Path, text: str) -> None:
@@ -24,7 +24,7 @@ def write_atomic(path: str | Path, text: str) -> None:
         raise
 
 
-def worst_first(run: RunResult) -> list[tuple[str, SegmentResult, Flag]]:
-    """Return (document path, segment, flag) for every flag, most severe and surest first."""
-    items = [(d.path, s, f) for d in run.documents for s in d.segments for f in s.flags]
+def worst_first(run: RunResult) -> list[tuple[DocumentResult, SegmentResult, Flag]]:
+    """Return (document, segment, flag) for every flag, most severe and surest first."""
+    items = [(d, s, f) for d in run.documents for s in d.segments for f in s.flags]
     return sorted(items, key=lambda t: (-t[2].severity.rank, -t[2].confidence))

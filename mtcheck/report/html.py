@@ -51,14 +51,13 @@ def render_html(run: RunResult) -> str:
     """Return the report as one self-contained HTML page."""
     ranked = worst_first(run)
     numbers = {id(flag): n for n, (_, _, flag) in enumerate(ranked, start=1)}
-    batches = {d.path for d in run.documents if d.mode == "batch"}
     documents = [
         {"doc": doc,
          "segments": [{"segment": s, "pieces": pieces(s, numbers)} for s in doc.segments]}
         for doc in run.documents
     ]
-    flags = [{"number": numbers[id(f)], "flag": f, "segment": s,
-              "where": location(path, s, f, batch=path in batches)} for path, s, f in ranked]
+    flags = [{"number": numbers[id(f)], "flag": f, "segment": s, "where": location(d, s, f)}
+             for d, s, f in ranked]
     env = _environment()
     css = env.loader.get_source(env, "report.css")[0]
     return env.get_template("report.html").render(

@@ -1,7 +1,7 @@
 """The terminal summary: scores per document, then flags worst first with file:line:column."""
 from __future__ import annotations
 
-from ..results import Flag, RunResult, SegmentResult
+from ..results import DocumentResult, Flag, RunResult, SegmentResult
 from . import worst_first
 
 
@@ -10,12 +10,13 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{n} {sev}" for sev, n in counts.items())
 
 
-def location(path: str, seg: SegmentResult, flag: Flag, batch: bool) -> str:
-    """Return file:line:column of a flag; in a batch, file:line [id] and the offset in the segment."""
-    if batch:
-        return f"{path}:{seg.line} [{seg.id}] at {flag.start}"
+def location(doc: DocumentResult, seg: SegmentResult, flag: Flag) -> str:
+    """Return file:line:column of a flag; for records and units, file:line [id] and the offset."""
+    if not doc.is_document:
+        where = f"{doc.path}:{seg.line}" if seg.line else doc.path
+        return f"{where} [{seg.id}] at {flag.start}"
     line, col = seg.position(flag)
-    return f"{path}:{line}:{col}"
+    return f"{doc.path}:{line}:{col}"
 
 
 def render_text(run: RunResult, limit: int | None = None) -> str:
@@ -29,14 +30,14 @@ def render_text(run: RunResult, limit: int | None = None) -> str:
             f"  {len(doc.segments)} segments | BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | "
             f"similarity {c.similarity:.3f}" + (f" | TER {c.ter:.1f}" if c.ter is not None else "")
             + f" | flags: {_counts(doc.flag_counts)}")
+        lines += [f"  note: {note}" for note in doc.notes]
     flags = worst_first(run)
-    batches = {d.path for d in run.documents if d.mode == "batch"}
     if flags:
         lines.append("")
         lines.append("Flags, worst first:")
     shown = flags if limit is None else flags[:limit]
-    for path, seg, flag in shown:
-        where = location(path, seg, flag, batch=path in batches)
+    for doc, seg, flag in shown:
+        where = location(doc, seg, flag)
         arrow = f' -> "{flag.suggestion}"' if flag.suggestion else ""
         lines.append(f'{where}: {flag.severity.value} {flag.kind}: "{flag.text}"{arrow}')
         lines.append(f"    {flag.message} (confidence {flag.confidence:.2f})")

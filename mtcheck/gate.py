@@ -1,0 +1,132 @@
+"""The CI gate: a pure function from a RunResult and thresholds to a verdict.
+
+Thresholds apply to each document and, when a run has several, to the whole batch. A verdict
+names every failed threshold, by how much it failed, and the worst segments.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import UsageError
+from .results import RunResult, SegmentResult, Severity, count_flags
+
+WORST_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What a run must satisfy; None switches a check off."""
+
+    fail_on: Severity | None = None      # any flag at or above this severity fails
+    max_flags: int | None = None         # more flags than this (any severity) fails
+    min_chrf: float | None = None        # corpus chrF below this fails (0-100)
+    min_similarity: float | None = None  # mean rescaled similarity below this fails
+
+    def __post_init__(self) -> None:
+        if self.max_flags is not None and self.max_flags < 0:
+            raise UsageError(f"max-flags must be 0 or more, got {self.max_flags}")
+        if self.min_chrf is not None and not 0 <= self.min_chrf <= 100:
+            raise UsageError(f"min-chrf must be between 0 and 100, got {self.min_chrf}")
+        if self.min_similarity is not None and not -1 <= self.min_similarity <= 1:
+            raise UsageError(f"min-similarity must be between -1 and 1, got {self.min_similarity}")
+
+    @property
+    def active(self) -> bool:
+        """Return True if any check is switched on."""
+        return any(v is not None for v in (self.fail_on, self.max_flags, self.min_chrf, self.min_similarity))
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One threshold that a document (or the batch) did not meet."""
+
+    scope: str
+    check: str
+    actual: float
+    limit: float
+    message: str
+
+
+@dataclass(frozen=True)
+class WorstSegment:
+    """A segment among the worst of a failed run, for the verdict."""
+
+    path: str
+    id: str
+    line: int
+    penalty: float
+    flags: int
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The gate's decision."""
+
+    failures: tuple[Failure, ...]
+    worst: tuple[WorstSegment, ...]
+
+    @property
+    def passed(self) -> bool:
+        """Return True if no threshold failed."""
+        return not self.failures
+
+    def to_dict(self) -> dict:
+        """Return the verdict as a JSON-ready dictionary."""
+        return {
+            "passed": self.passed,
+            "failures": [f.__dict__ for f in self.failures],
+            "worst_segments": [w.__dict__ for w in self.worst],
+        }
+
+
+def _check(scope: str, segments: tuple[SegmentResult, ...], chrf: float, similarity: float,
+           t: Thresholds) -> list[Failure]:
+    """Return the failures of one scope (a document, or the batch)."""
+    failures = []
+    counts = count_flags(segments)
+    if t.fail_on is not None:
+        at_or_above = sum(n for sev, n in counts.items() if Severity(sev).rank >= t.fail_on.rank)
+        if at_or_above:
+            failures.append(Failure(scope, "fail-on", at_or_above, 0,
+                                    f"{at_or_above} flag(s) at or above {t.fail_on.value}"))
+    total = sum(counts.values())
+    if t.max_flags is not None and total > t.max_flags:
+        failures.append(Failure(scope, "max-flags", total, t.max_flags,
+                                f"{total} flags, {total - t.max_flags} more than the maximum {t.max_flags}"))
+    if t.min_chrf is not None and chrf < t.min_chrf:
+        failures.append(Failure(scope, "min-chrf", round(chrf, 2), t.min_chrf,
+                                f"chrF {chrf:.2f} is {t.min_chrf - chrf:.2f} below the minimum {t.min_chrf:g}"))
+    if t.min_similarity is not None and similarity < t.min_similarity:
+        failures.append(Failure(
+            scope, "min-similarity", round(similarity, 4), t.min_similarity,
+            f"similarity {similarity:.4f} is {t.min_similarity - similarity:.4f} below the minimum {t.min_similarity:g}"))
+    return failures
+
+
+def evaluate(run: RunResult, thresholds: Thresholds) -> Verdict:
+    """Return the verdict of the thresholds on a run: per document, then for the whole batch."""
+    failures: list[Failure] = []
+    for doc in run.documents:
+        failures += _check(doc.path, doc.segments, doc.corpus.chrf, doc.corpus.similarity, thresholds)
+    if len(run.documents) > 1:
+        failures += _check("batch", run.segments, run.corpus.chrf, run.corpus.similarity, thresholds)
+    worst: tuple[WorstSegment, ...] = ()
+    if failures:
+        ranked = sorted(((d.path, s) for d in run.documents for s in d.segments),
+                        key=lambda ps: -ps[1].scores.penalty)
+        worst = tuple(WorstSegment(p, s.id, s.line, round(s.scores.penalty, 3), len(s.flags))
+                      for p, s in ranked[:WORST_SHOWN] if s.scores.penalty > 0)
+    return Verdict(tuple(failures), worst)
+
+
+def render_verdict(verdict: Verdict) -> str:
+    """Return the verdict as lines of text for the terminal."""
+    if verdict.passed:
+        return "Gate: passed.\n"
+    lines = ["Gate: FAILED."]
+    lines += [f"  {f.scope}: {f.check}: {f.message}" for f in verdict.failures]
+    if verdict.worst:
+        lines.append("  Worst segments:")
+        lines += [f"    {w.path}:{w.line} [{w.id}] penalty {w.penalty:.2f}, {w.flags} flag(s)"
+                  for w in verdict.worst]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,32 @@
+"""Read batch files: TSV with a header naming the columns."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from ..errors import InputError
+from .jsonl import Record, parse_record
+from .text import read_text
+
+
+def read_tsv(path: str | Path) -> list[Record]:
+    """Return one Record per row; columns: hypothesis, reference (or reference*, several), id, source."""
+    name = str(path)
+    rows = list(csv.reader(read_text(path).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    header = [h.strip() for h in rows[0]]
+    if "hypothesis" not in header:
+        raise InputError("the header has no 'hypothesis' column; name the columns in the first line",
+                         name, 1)
+    ref_columns = [i for i, h in enumerate(header) if h.startswith("reference")]
+    if not ref_columns:
+        raise InputError("the header has no 'reference' column", name, 1)
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise InputError(f"has {len(row)} columns but the header has {len(header)}", name, number)
+        obj = {h: cell for h, cell in zip(header, row) if not h.startswith("reference")}
+        obj["references"] = [row[i] for i in ref_columns]
+        records.append(parse_record(obj, name, number))
+    return records

@@ -1,0 +1,29 @@
+"""GitHub Actions workflow commands that annotate the flagged lines of the translation files."""
+from __future__ import annotations
+
+from ..results import RunResult
+from . import worst_first
+
+LEVEL = {"critical": "error", "major": "warning", "minor": "notice"}
+
+
+def _data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    """Escape a workflow command's property value."""
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github_annotations(run: RunResult) -> str:
+    """Return one ::error/::warning/::notice line per flag, worst first."""
+    lines = []
+    for doc, seg, f in worst_first(run):
+        line, col = seg.position(f) if doc.is_document else (seg.line or 1, None)
+        where = f"file={_prop(doc.path)},line={line}" + (f",col={col}" if col else "")
+        title = _prop(f"mtcheck {f.severity.value} {f.kind}")
+        suggestion = f' (reference: "{f.suggestion}")' if f.suggestion else ""
+        lines.append(f"::{LEVEL[f.severity.value]} {where},title={title}::{_data(f.message + suggestion)}")
+    return "\n".join(lines) + ("\n" if lines else "")

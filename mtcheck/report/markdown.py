@@ -1,0 +1,47 @@
+"""A Markdown summary for pull-request comments and GitHub's step summary."""
+from __future__ import annotations
+
+from ..gate import Verdict
+from ..results import RunResult
+from . import worst_first
+from .text import location
+
+FLAGS_SHOWN = 20
+
+
+def _cell(text: str | None) -> str:
+    """Return text safe inside a Markdown table cell."""
+    if not text:
+        return ""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
+
+
+def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
+    """Return the summary: verdict, scores per document, the worst flags."""
+    counts = run.flag_counts
+    lines = ["## mtcheck", ""]
+    if verdict is not None:
+        if verdict.passed:
+            lines += ["**Gate: passed.**", ""]
+        else:
+            lines += ["**Gate: failed.**", ""]
+            lines += [f"- `{_cell(f.scope)}` {f.check}: {_cell(f.message)}" for f in verdict.failures]
+            lines.append("")
+    lines += [f"{len(run.segments)} segments · {counts['critical']} critical, {counts['major']} major, "
+              f"{counts['minor']} minor flags · BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · "
+              f"similarity {run.corpus.similarity:.3f}", ""]
+    lines += ["| document | segments | BLEU | chrF | similarity | critical | major | minor |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for d in run.documents:
+        c = d.flag_counts
+        lines.append(f"| {_cell(d.path)} | {len(d.segments)} | {d.corpus.bleu:.1f} | {d.corpus.chrf:.1f} | "
+                     f"{d.corpus.similarity:.3f} | {c['critical']} | {c['major']} | {c['minor']} |")
+    flags = worst_first(run)
+    if flags:
+        lines += ["", f"### Flags, worst first ({min(len(flags), FLAGS_SHOWN)} of {len(flags)})", "",
+                  "| where | severity | kind | text | reference has |", "|---|---|---|---|---|"]
+        for doc, seg, f in flags[:FLAGS_SHOWN]:
+            lines.append(f"| {_cell(location(doc, seg, f))} | {f.severity.value} | {f.kind} | "
+                         f"{_cell(f.text)} | {_cell(f.suggestion)} |")
+    lines += ["", f"<sub>{_cell(run.meta.get('signature'))}</sub>", ""]
+    return "\n".join(lines)

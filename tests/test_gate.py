@@ -1,0 +1,76 @@
+"""The gate: a pure function, tested with a boundary table."""
+import pytest
+
+from mtcheck.errors import UsageError
+from mtcheck.gate import Thresholds, evaluate, render_verdict
+from mtcheck.results import (
+    CorpusScores, DocumentResult, Flag, RunResult, Scores, SegmentResult, Severity,
+)
+
+C, M, m = Severity.CRITICAL, Severity.MAJOR, Severity.MINOR
+
+
+def doc(path, severities, chrf=50.0, similarity=0.8):
+    flags = tuple(Flag(0, 1, "x", s, "k", "msg", 0.5) for s in severities)
+    seg = SegmentResult(id="s1", hypothesis="x", references=("y",), line=3,
+                        scores=Scores(chrf, 10.0, similarity, similarity, penalty=len(flags)), flags=flags)
+    return DocumentResult(path, ("ref",), (seg,), CorpusScores(10.0, chrf, similarity))
+
+
+def run(*docs, chrf=50.0, similarity=0.8):
+    return RunResult(tuple(docs), CorpusScores(10.0, chrf, similarity), {})
+
+
+CASES = [
+    # name, thresholds, run, expected failed checks as (scope, check)
+    ("no thresholds pass", Thresholds(), run(doc("a", [C])), []),
+    ("fail-on major, a minor flag passes", Thresholds(fail_on=M), run(doc("a", [m])), []),
+    ("fail-on major, a major flag fails", Thresholds(fail_on=M), run(doc("a", [M])), [("a", "fail-on")]),
+    ("fail-on major, a critical flag fails", Thresholds(fail_on=M), run(doc("a", [C])), [("a", "fail-on")]),
+    ("fail-on critical, a major flag passes", Thresholds(fail_on=C), run(doc("a", [M])), []),
+    ("max-flags met exactly passes", Thresholds(max_flags=2), run(doc("a", [m, m])), []),
+    ("max-flags exceeded by one fails", Thresholds(max_flags=2), run(doc("a", [m, m, m])), [("a", "max-flags")]),
+    ("max-flags 0 with no flags passes", Thresholds(max_flags=0), run(doc("a", [])), []),
+    ("min-chrf met exactly passes", Thresholds(min_chrf=50.0), run(doc("a", [], chrf=50.0)), []),
+    ("min-chrf missed fails", Thresholds(min_chrf=50.0), run(doc("a", [], chrf=49.99)), [("a", "min-chrf")]),
+    ("min-similarity met exactly passes", Thresholds(min_similarity=0.8), run(doc("a", [], similarity=0.8)), []),
+    ("min-similarity missed fails", Thresholds(min_similarity=0.8), run(doc("a", [], similarity=0.79)),
+     [("a", "min-similarity")]),
+    ("each document and the batch", Thresholds(max_flags=1),
+     run(doc("a", [m]), doc("b", [m, m])), [("b", "max-flags"), ("batch", "max-flags")]),
+    ("batch fails though no document does", Thresholds(max_flags=1),
+     run(doc("a", [m]), doc("b", [m])), [("batch", "max-flags")]),
+    ("batch chrF is the run's corpus chrF", Thresholds(min_chrf=40),
+     run(doc("a", [], chrf=45), doc("b", [], chrf=45), chrf=39), [("batch", "min-chrf")]),
+]
+
+
+@pytest.mark.parametrize("name,thresholds,run_,expected", CASES, ids=[c[0] for c in CASES])
+def test_gate_table(name, thresholds, run_, expected):
+    verdict = evaluate(run_, thresholds)
+    assert [(f.scope, f.check) for f in verdict.failures] == expected
+    assert verdict.passed is (expected == [])
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"max_flags": -1}, "max-flags must be 0 or more, got -1"),
+    ({"min_chrf": 101}, "min-chrf must be between 0 and 100, got 101"),
+    ({"min_chrf": -0.5}, "min-chrf must be between 0 and 100, got -0.5"),
+    ({"min_similarity": 1.5}, "min-similarity must be between -1 and 1, got 1.5"),
+])
+def test_out_of_range_thresholds_are_rejected(kwargs, message):
+    with pytest.raises(UsageError) as err:
+        Thresholds(**kwargs)
+    assert str(err.value) == message
+
+
+def test_verdict_names_checks_amounts_and_worst_segments():
+    verdict = evaluate(run(doc("a.txt", [M, m], chrf=41.5)), Thresholds(fail_on=M, max_flags=1, min_chrf=45))
+    assert render_verdict(verdict) == (
+        "Gate: FAILED.\n"
+        "  a.txt: fail-on: 1 flag(s) at or above major\n"
+        "  a.txt: max-flags: 2 flags, 1 more than the maximum 1\n"
+        "  a.txt: min-chrf: chrF 41.50 is 3.50 below the minimum 45\n"
+        "  Worst segments:\n"
+        "    a.txt:3 [s1] penalty 2.00, 2 flag(s)\n")
+    assert render_verdict(evaluate(run(doc("a", [])), Thresholds(max_flags=0))) == "Gate: passed.\n"
