@@ -131,6 +131,45 @@ def check(translation, references, source, input_format, html_out, no_html, limi
     sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
 
 
+@cli.command(epilog=EXIT_CODE_HELP)
+@click.argument("baseline", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("current", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--max-regression", type=click.FloatRange(min=0),
+              help="Fail if corpus BLEU or chrF falls by more than this many points.")
+@click.option("--samples", type=click.IntRange(min=100), default=1000, show_default=True,
+              help="Bootstrap resamples.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the comparison as JSON here ('-' for standard output).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and a failed verdict.")
+def compare(baseline, current, max_regression, samples, json_out, quiet) -> None:
+    """Compare two --json results of runs on the same input (BASELINE first).
+
+    Prints metric changes with paired-bootstrap 95% intervals and p-values, and the flags that
+    are new or fixed.
+    """
+    import json
+
+    from .compare import compare as run_compare
+    from .compare import load_result, regressions, render_comparison
+    from .report import write_atomic
+
+    _refuse_to_overwrite_inputs([json_out] if json_out and str(json_out) != "-" else [], [baseline, current])
+    comparison = run_compare(load_result(baseline), load_result(current), n_samples=samples)
+    failed = regressions(comparison, max_regression) if max_regression is not None else []
+    to_stdout = json_out is not None and str(json_out) == "-"
+    if json_out is not None:
+        data = comparison.to_dict() | {"regressions": failed}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        click.echo(text, nl=False) if to_stdout else write_atomic(json_out, text)
+    if not quiet:
+        click.echo(render_comparison(comparison), nl=False, err=to_stdout)
+    if failed:
+        click.echo("Regression gate: FAILED.\n" + "".join(f"  {r}\n" for r in failed), nl=False, err=True)
+    elif max_regression is not None and not quiet:
+        click.echo("Regression gate: passed.", err=to_stdout)
+    sys.exit(int(ExitCode.GATE_FAILED if failed else ExitCode.OK))
+
+
 def _merged_options(options: dict) -> dict:
     """Return config-file settings overridden by the options given on the command line."""
     from .settings import find_config, load_config

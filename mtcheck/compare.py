@@ -1,0 +1,162 @@
+"""Compare two runs on the same input: metric deltas with paired-bootstrap intervals, flags new and fixed.
+
+BLEU and chrF are resampled on sacrebleu's sufficient statistics, the way sacrebleu's own
+paired bootstrap test does; similarity and penalty are resampled with the same indices.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, UsageError
+from .io.text import read_text
+
+SUPPORTED_SCHEMA = "1."
+
+
+@dataclass(frozen=True)
+class MetricDelta:
+    """One metric of both runs, the change, its 95% interval and the bootstrap p-value."""
+
+    name: str
+    baseline: float
+    current: float
+    delta: float
+    ci_low: float
+    ci_high: float
+    p_value: float
+    higher_is_better: bool
+
+    @property
+    def regressed_by(self) -> float:
+        """Return how much worse the current run is (0 if it is not worse)."""
+        worse = -self.delta if self.higher_is_better else self.delta
+        return max(worse, 0.0)
+
+
+@dataclass(frozen=True)
+class FlagChange:
+    """A flag present in one run and not in the other, on the same segment."""
+
+    document: str
+    segment: str
+    text: str
+    kind: str
+    severity: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What changed between a baseline run and a current run."""
+
+    segments: int
+    metrics: tuple[MetricDelta, ...]
+    new_flags: tuple[FlagChange, ...]
+    fixed_flags: tuple[FlagChange, ...]
+
+    def to_dict(self) -> dict:
+        """Return the comparison as a JSON-ready dictionary."""
+        return {"segments": self.segments,
+                "metrics": [m.__dict__ | {"regressed_by": m.regressed_by} for m in self.metrics],
+                "new_flags": [f.__dict__ for f in self.new_flags],
+                "fixed_flags": [f.__dict__ for f in self.fixed_flags]}
+
+
+def load_result(path: str | Path) -> dict:
+    """Read an mtcheck JSON result, or raise InputError saying why it cannot be compared."""
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON (line {exc.lineno}): {exc.msg}; give an mtcheck --json result",
+                         str(path), exc.lineno) from None
+    version = str(data.get("schema_version", "")) if isinstance(data, dict) else ""
+    if not version.startswith(SUPPORTED_SCHEMA):
+        raise InputError(f"not an mtcheck result of schema 1.x (schema_version {version or 'missing'})", str(path))
+    return data
+
+
+def _segments(data: dict) -> dict[tuple[int, str], dict]:
+    """Return segments keyed by (document position, segment id)."""
+    return {(k, s["id"]): s for k, d in enumerate(data["documents"]) for s in d["segments"]}
+
+
+def compare(baseline: dict, current: dict, n_samples: int = 1000, seed: int = 12345) -> Comparison:
+    """Compare two runs segment by segment; the references are the baseline's."""
+    import numpy as np
+    from sacrebleu.metrics import BLEU, CHRF
+
+    base, cur = _segments(baseline), _segments(current)
+    if base.keys() != cur.keys():
+        missing = sorted(set(base) ^ set(cur))[:3]
+        raise UsageError(
+            f"the runs do not cover the same segments (e.g. {', '.join(s for _, s in missing)}); "
+            "compare two runs on the same input")
+    keys = list(base)
+    if not keys:
+        raise UsageError("the runs have no segments to compare")
+    refs = [base[k]["references"] or [""] for k in keys]
+    width = max(len(r) for r in refs)
+    streams = [[r[i] if i < len(r) else None for r in refs] for i in range(width)]
+    rng = np.random.default_rng(seed)
+    idx = rng.choice(len(keys), size=(n_samples, len(keys)), replace=True)
+
+    metrics = []
+    for name, metric in (("BLEU", BLEU()), ("chrF", CHRF())):
+        stats = [np.array(metric._extract_corpus_statistics([s[k]["hypothesis"] for k in keys], streams),
+                          dtype="float64") for s in (base, cur)]
+        real = [metric._compute_score_from_stats(st.sum(0)).score for st in stats]
+        samples = [np.array([metric._compute_score_from_stats(st[i].sum(0)).score for i in idx]) for st in stats]
+        metrics.append(_delta(name, real, samples, higher_is_better=True))
+    for name, field, better in (("similarity", "similarity", True), ("penalty", "penalty", False)):
+        values = [np.array([s[k]["scores"].get(field, 0.0) for k in keys]) for s in (base, cur)]
+        samples = [v[idx].mean(axis=1) for v in values]
+        metrics.append(_delta(name, [float(v.mean()) for v in values], samples, higher_is_better=better))
+
+    new, fixed = [], []
+    for doc_pos, seg_id in keys:
+        before = Counter((f["text"], f["kind"], f["severity"]) for f in base[(doc_pos, seg_id)]["flags"])
+        after = Counter((f["text"], f["kind"], f["severity"]) for f in cur[(doc_pos, seg_id)]["flags"])
+        new_doc = current["documents"][doc_pos]["path"]
+        old_doc = baseline["documents"][doc_pos]["path"]
+        new += [FlagChange(new_doc, seg_id, *key) for key in (after - before).elements()]
+        fixed += [FlagChange(old_doc, seg_id, *key) for key in (before - after).elements()]
+    return Comparison(len(keys), tuple(metrics), tuple(new), tuple(fixed))
+
+
+def _delta(name: str, real: list[float], samples, higher_is_better: bool) -> MetricDelta:
+    """Return a MetricDelta from the real scores and the paired resampled scores of both runs."""
+    import numpy as np
+
+    diffs = samples[1] - samples[0]
+    delta = real[1] - real[0]
+    low, high = np.percentile(diffs, [2.5, 97.5])
+    # sacrebleu's p-value: how often a resampled difference, centred, is as large as the real one
+    centred = np.abs(diffs) - np.abs(diffs).mean()
+    p_value = float((np.sum(centred >= abs(delta)) + 1) / (len(diffs) + 1))
+    return MetricDelta(name, round(real[0], 4), round(real[1], 4), round(delta, 4),
+                       round(float(low), 4), round(float(high), 4), round(p_value, 4), higher_is_better)
+
+
+def regressions(comparison: Comparison, max_regression: float) -> list[str]:
+    """Return why the current run is worse than allowed: BLEU or chrF down by more than the points given."""
+    return [f"{m.name} fell by {m.regressed_by:.2f} points, more than the {max_regression:g} allowed "
+            f"(95% interval of the change {m.ci_low:+.2f} to {m.ci_high:+.2f})"
+            for m in comparison.metrics if m.name in ("BLEU", "chrF") and m.regressed_by > max_regression]
+
+
+def render_comparison(comparison: Comparison, limit: int = 20) -> str:
+    """Return the comparison as text for the terminal."""
+    lines = [f"{comparison.segments} segments compared (paired bootstrap, 95% intervals)", ""]
+    lines.append(f"{'metric':<11}{'baseline':>10}{'current':>10}{'change':>10}   interval          p")
+    for m in comparison.metrics:
+        lines.append(f"{m.name:<11}{m.baseline:>10.3f}{m.current:>10.3f}{m.delta:>+10.3f}   "
+                     f"[{m.ci_low:+.3f}, {m.ci_high:+.3f}]  {m.p_value:.3f}")
+    for title, flags in (("New flags", comparison.new_flags), ("Fixed flags", comparison.fixed_flags)):
+        lines.append("")
+        lines.append(f"{title}: {len(flags)}")
+        lines += [f"  {f.document} [{f.segment}] {f.severity} {f.kind}: \"{f.text}\"" for f in flags[:limit]]
+        if len(flags) > limit:
+            lines.append(f"  ... and {len(flags) - limit} more")
+    return "\n".join(lines) + "\n"
