@@ -80,7 +80,7 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXIT_CODE_HELP)
-@click.argument("translation", type=click.Path(path_type=Path))
+@click.argument("translations", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-r", "--reference", "references", multiple=True, type=click.Path(path_type=Path),
               help="Reference translation (repeat for several). For a directory of translations, "
                    "a directory of references with the same file names.")
@@ -100,11 +100,12 @@ def cli() -> None:
 @click.option("--no-html", is_flag=True, help="Do not write the HTML report.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show at most this many flags in the terminal.")
-def check(translation, references, source, input_format, html_out, no_html, limit, **options) -> None:
-    """Check TRANSLATION against its reference(s) and report garbled phrases.
+def check(translations, references, source, input_format, html_out, no_html, limit, **options) -> None:
+    """Check TRANSLATIONS against their reference(s) and report garbled phrases.
 
-    TRANSLATION is a document (text, XLIFF, TMX, PO, SRT) checked against --reference, a batch
-    (JSONL or TSV with hypothesis and reference columns), or a directory or glob of them.
+    A translation is a document (text, XLIFF, TMX, PO, SRT) checked against --reference, a batch
+    (JSONL or TSV with hypothesis and reference columns), or a directory or glob of them. With
+    several translations, --reference names directories of references with the same file names.
     """
     from .gate import Thresholds
     from .settings import Settings
@@ -114,16 +115,17 @@ def check(translation, references, source, input_format, html_out, no_html, limi
                            if merged.get(k) is not None})
     thresholds = _thresholds(merged)
     if html_out is None and not no_html:
-        html_out = REPORTS_DIR / f"{translation.stem or 'batch'}.html"
+        stem = translations[0].stem if len(translations) == 1 and translations[0].is_file() else "mtcheck"
+        html_out = REPORTS_DIR / f"{stem}.html"
     if no_html:
         html_out = None
     outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out)
                if p is not None and str(p) != "-"]
-    _refuse_to_overwrite_inputs(outputs, [translation, *references, *([source] if source else [])])
+    _refuse_to_overwrite_inputs(outputs, [*translations, *references, *([source] if source else [])])
 
     from .pipeline import check as run_check
 
-    run = run_check(translation, references, source=source, settings=settings,
+    run = run_check(list(translations), references, source=source, settings=settings,
                     input_format=None if input_format == "auto" else input_format,
                     progress=not options["quiet"])
     verdict = _gate(run, thresholds)

@@ -17,7 +17,7 @@ from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, sim
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
 from .io.bilingual import pair_units
-from .io.inputs import BATCH_FORMATS, Job, expand
+from .io.inputs import BATCH_FORMATS, Job, expand_all
 from .io.tsv import read_tsv
 from .metrics import LexicalMetrics
 from .results import (
@@ -32,7 +32,7 @@ PROGRESS_CHUNK = 256  # texts encoded between two updates of the progress bar
 
 
 def check(
-    translation: str | Path,
+    translation: str | Path | Sequence[str | Path],
     references: Sequence[str | Path] = (),
     *,
     source: str | Path | None = None,
@@ -44,10 +44,11 @@ def check(
     """Check translation files against their references and return what was found.
 
     ``translation`` is a document (text, XLIFF, TMX, PO, SRT; needs references), a batch (JSONL
-    or TSV, carrying its own references), or a directory or glob of them. Every input is read
-    and checked before the model is loaded, so bad input fails at once.
+    or TSV, carrying its own references), a directory or glob of them, or a list of these. Every
+    input is read and checked before the model is loaded, so bad input fails at once.
     """
-    jobs = expand(Path(translation), [Path(r) for r in references], input_format)
+    paths = [Path(translation)] if isinstance(translation, (str, Path)) else [Path(t) for t in translation]
+    jobs = expand_all(paths, [Path(r) for r in references], input_format)
     loaded = [_load(job, source, settings) for job in jobs]
     run = Run(settings, embedder, progress)
     documents = []

@@ -29,8 +29,33 @@ def format_of(path: Path, forced: str | None = None) -> str:
     return forced or FORMATS_BY_SUFFIX.get(path.suffix.lower(), "text")
 
 
+def _require_directories(references) -> None:
+    """Raise UsageError unless every reference is a directory (needed for several translations)."""
+    for ref in references:
+        if not ref.is_dir():
+            raise UsageError(f"with several translation files, --reference must be a directory "
+                             f"of references with the same names; {ref} is not a directory")
+
+
+def expand_all(translations: list[Path], references: list[Path], forced: str | None = None) -> list[Job]:
+    """Return the jobs for several translation paths; several need reference directories."""
+    if len(translations) == 1:
+        return expand(translations[0], references, forced)
+    _require_directories(references)
+    return [job for t in translations for job in expand(t, references, forced)]
+
+
 def expand(translation: Path, references: tuple[Path, ...] | list[Path], forced: str | None = None) -> list[Job]:
-    """Return the jobs for a file, a directory (its files, sorted) or a glob pattern."""
+    """Return the jobs for a file, a directory (its files, sorted) or a glob pattern.
+
+    A reference directory given for a single file supplies the file of the same name.
+    """
+    if translation.is_file() and any(r.is_dir() for r in references):
+        refs = tuple(r / translation.name if r.is_dir() else r for r in references)
+        for r in refs:
+            if not r.is_file():
+                raise InputError(f"has no reference: {r} does not exist", str(translation))
+        return [Job(translation, refs, format_of(translation, forced))]
     if translation.is_dir():
         files = sorted(p for p in translation.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
         base = translation
@@ -41,10 +66,7 @@ def expand(translation: Path, references: tuple[Path, ...] | list[Path], forced:
         return [Job(translation, tuple(references), format_of(translation, forced))]
     if not files:
         raise InputError("matches no translation file", str(translation))
-    for ref in references:
-        if not ref.is_dir():
-            raise UsageError(f"with several translation files, --reference must be a directory "
-                             f"of references with the same names; {ref} is not a directory")
+    _require_directories(references)
     jobs = []
     for f in files:
         rel = f.relative_to(base) if base else Path(f.name)
