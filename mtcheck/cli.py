@@ -47,6 +47,8 @@ model_options = _options(
     click.option("--lang", default=None, help="Language code of the translation [default: en]."),
     click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
                  help="Calibration file [default: the one shipped in the package]."),
+    click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Decisions exported from the HTML report: dismissed flags are not raised again."),
 )
 
 gate_options = _options(
@@ -111,7 +113,8 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     from .settings import Settings
 
     merged = _merged_options(options)
-    settings = Settings(**{k: merged[k] for k in ("model", "lang", "line_aligned", "ter", "calibration")
+    settings = Settings(**{k: str(merged[k]) if isinstance(merged[k], Path) else merged[k]
+                           for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions")
                            if merged.get(k) is not None})
     thresholds = _thresholds(merged)
     if html_out is None and not no_html:
@@ -179,8 +182,6 @@ def _merged_options(options: dict) -> dict:
     path = options.get("config_path") or find_config(Path.cwd())
     merged = load_config(path) if path else {}
     merged.update({k: v for k, v in options.items() if v is not None and k != "config_path"})
-    if isinstance(merged.get("calibration"), Path):
-        merged["calibration"] = str(merged["calibration"])
     return merged
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -12,6 +13,7 @@ import numpy as np
 from . import __version__
 from .align import Link, align, length_penalty
 from .calibration import default_calibration, read_calibration
+from .decisions import flag_key, read_decisions
 from .detect import build_view, detect
 from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
 from .errors import InputError, UsageError
@@ -110,6 +112,8 @@ class Run:
         # read the calibration before loading the model, so that a bad file fails at once
         self.calibration = (read_calibration(settings.calibration) if settings.calibration
                             else default_calibration())
+        self.decisions = read_decisions(settings.decisions) if settings.decisions else None
+        self.suppressed = 0
         self.embedder = CachingEmbedder(embedder or load_model(settings.model, settings.batch_size))
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
@@ -195,9 +199,11 @@ class Run:
         """Score and check the units of one document."""
         texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
         encoded = self._encode(texts, name)
+        before = self.suppressed
         segments = tuple(self._segment(u, encoded) for u in units)
         self.all_units.extend(units)
-        return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode, notes)
+        return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode, notes,
+                              self.suppressed - before)
 
     def _encode(self, texts: list[str], label: str) -> dict[str, Encoding]:
         """Encode distinct texts, with a progress bar on stderr when it is a terminal."""
@@ -224,7 +230,7 @@ class Run:
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
         view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source,
                           self.settings.lang, tokenize=_tokens, calibration=self.calibration)
-        flags = detect(view)
+        flags = self._decide(u.hypothesis, detect(view))
         similarity = rescale(cosine, self.baseline)
         scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,
                         self.calibration.penalty(flags, similarity))
@@ -240,11 +246,24 @@ class Run:
             flag = Flag(0, len(u.hypothesis), u.hypothesis, Severity.MAJOR, "unaligned",
                         "no reference sentence matches this sentence; it may be an addition or misplaced",
                         0.6, None, "align")
+        flags = self._decide(u.hypothesis, (flag,))
         # nothing to compare: lexical scores are 0 and TER (an edit rate) is 100
         similarity = rescale(0.0, self.baseline)
         scores = Scores(0.0, 0.0, similarity, 0.0, 100.0 if self.settings.ter else None,
-                        self.calibration.penalty((flag,), similarity))
-        return SegmentResult.of(u, scores, (flag,))
+                        self.calibration.penalty(flags, similarity))
+        return SegmentResult.of(u, scores, flags)
+
+    def _decide(self, hypothesis: str, flags: tuple[Flag, ...]) -> tuple[Flag, ...]:
+        """Give flags their keys, drop those an editor dismissed and mark those confirmed."""
+        kept = []
+        for f in flags:
+            key = flag_key(hypothesis, f.start, f.end, f.kind, f.suggestion)
+            decision = self.decisions.of(key) if self.decisions else None
+            if decision == "dismissed":
+                self.suppressed += 1
+                continue
+            kept.append(replace(f, key=key, decision=decision))
+        return tuple(kept)
 
     def _corpus(self, units: Sequence[Segment], segments: Sequence[SegmentResult]) -> CorpusScores:
         """Return corpus scores of units from sacrebleu's corpus statistics."""
@@ -265,6 +284,10 @@ class Run:
             "model": self.embedder.name,
             "similarity_baseline": round(self.baseline, 4),
             "calibration": self.calibration.id,
+            "thresholds": {"major_below": self.calibration.major_below,
+                           "minor_below": self.calibration.minor_below},
+            "decisions": self.settings.decisions,
+            "suppressed": self.suppressed,
             "lang": self.settings.lang,
             "alignment": "lines" if self.settings.line_aligned else "sentences",
             "signature": signature(self.embedder.name, self.baseline, self.settings),

@@ -34,10 +34,13 @@ class Flag:
     confidence: float
     suggestion: str | None = None
     detector: str = ""
+    key: str = ""  # stable across runs: kind, text and context (decisions.py)
+    decision: str | None = None  # "confirmed" by an editor; dismissed flags are not kept
 
     def to_dict(self) -> dict[str, Any]:
         """Return the flag as a JSON-ready dictionary."""
         return {
+            "key": self.key,
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -47,6 +50,7 @@ class Flag:
             "confidence": round(self.confidence, 3),
             "suggestion": self.suggestion,
             "detector": self.detector,
+            "decision": self.decision,
         }
 
 
@@ -179,6 +183,7 @@ class DocumentResult:
     corpus: CorpusScores
     mode: str = "document"  # "batch": one segment per JSONL/TSV record; "units": XLIFF, TMX, PO, SRT
     notes: tuple[str, ...] = ()  # what was skipped or marked while reading, for the reports
+    suppressed: int = 0  # flags dismissed by an editor's earlier decision
 
     @property
     def is_document(self) -> bool:
@@ -197,6 +202,7 @@ class DocumentResult:
             "mode": self.mode,
             "references": list(self.references),
             "notes": list(self.notes),
+            "suppressed": self.suppressed,
             "corpus": self.corpus.to_dict(),
             "flag_counts": self.flag_counts,
             "segments": [s.to_dict() for s in self.segments],

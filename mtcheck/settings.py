@@ -20,6 +20,7 @@ class Settings:
     ter: bool = False
     batch_size: int = 32
     calibration: str | None = None  # path of a calibration file; None for the packaged one
+    decisions: str | None = None  # path of an editor's decisions file (exported by the report)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
