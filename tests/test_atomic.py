@@ -14,6 +14,19 @@ def test_write_creates_parents_and_replaces(tmp_path):
     assert sorted(p.name for p in target.parent.iterdir()) == ["r.json"]
 
 
+def test_new_file_has_the_usual_mode_and_a_replaced_file_keeps_its_own(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "r.html"
+        write_atomic(target, "one")
+        assert target.stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        write_atomic(target, "two")
+        assert target.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)
+
+
 def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
     target = tmp_path / "r.json"
     target.write_text("old")

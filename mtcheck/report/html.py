@@ -1,15 +1,20 @@
-"""The HTML report: a view model built from the results, rendered by a packaged Jinja2 template.
+"""The HTML report: a view model built from the results, rendered by packaged Jinja2 templates.
 
 Translated text is untrusted, so autoescaping is on for everything; spans are cut from the
-text by their offsets, never found by searching.
+text by their offsets, never found by searching. Every row is rendered on the server, so the
+page reads without JavaScript and prints whole; the inline script adds sorting, filters,
+search, keyboard navigation, paging for large batches and the editor's decisions.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..results import Flag, RunResult, SegmentResult
+from ..results import DocumentResult, Flag, RunResult, SegmentResult, Severity
 from . import worst_first
 from .text import location
+
+CHART_BINS = 20
+CHART_WIDTH, CHART_HEIGHT = 400, 90
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,36 @@ def pieces(segment: SegmentResult, numbers: dict[int, int]) -> list[Piece]:
     return out
 
 
+def similarity_chart(segments: tuple[SegmentResult, ...]) -> dict:
+    """Return the bars of a histogram of segment similarity, from min(0, lowest) to 1."""
+    values = [s.scores.similarity for s in segments]
+    low = min([0.0, *values])
+    width = (1.0 - low) / CHART_BINS or 1.0
+    counts = [0] * CHART_BINS
+    for v in values:
+        counts[min(int((v - low) / width), CHART_BINS - 1)] += 1
+    top = max(counts) or 1
+    bar_w = CHART_WIDTH / CHART_BINS
+    bars = [{"x": round(i * bar_w, 1), "w": round(bar_w - 2, 1), "h": round(c / top * CHART_HEIGHT, 1),
+             "y": round(CHART_HEIGHT - c / top * CHART_HEIGHT, 1), "count": c,
+             "low": round(low + i * width, 2), "high": round(low + (i + 1) * width, 2)}
+            for i, c in enumerate(counts)]
+    return {"bars": bars, "low": round(low, 2), "width": CHART_WIDTH, "height": CHART_HEIGHT}
+
+
+def _worst_rank(segment: SegmentResult) -> int:
+    """Return 3, 2, 1 for the worst flag's severity, 0 for a clean segment."""
+    return segment.worst.rank if segment.worst else 0
+
+
+def document_index(documents: tuple[DocumentResult, ...]) -> list[dict]:
+    """Return one row per document, worst first (most severe flags, then highest penalty)."""
+    rows = [{"number": n, "doc": d, "counts": d.flag_counts,
+             "penalty": sum(s.scores.penalty for s in d.segments)} for n, d in enumerate(documents, start=1)]
+    return sorted(rows, key=lambda r: (-r["counts"]["critical"], -r["counts"]["major"],
+                                       -r["counts"]["minor"], -r["penalty"]))
+
+
 def _environment():
     """Return the Jinja2 environment over the package's templates, autoescaping everything."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -52,14 +87,21 @@ def render_html(run: RunResult) -> str:
     ranked = worst_first(run)
     numbers = {id(flag): n for n, (_, _, flag) in enumerate(ranked, start=1)}
     documents = [
-        {"doc": doc,
-         "segments": [{"segment": s, "pieces": pieces(s, numbers)} for s in doc.segments]}
-        for doc in run.documents
+        {"number": n, "doc": doc,
+         "segments": [{"segment": s, "pieces": pieces(s, numbers), "worst": _worst_rank(s)}
+                      for s in doc.segments]}
+        for n, doc in enumerate(run.documents, start=1)
     ]
-    flags = [{"number": numbers[id(f)], "flag": f, "segment": s, "where": location(d, s, f)}
+    flags = [{"number": numbers[id(f)], "flag": f, "segment": s, "doc": d, "where": location(d, s, f)}
              for d, s, f in ranked]
     env = _environment()
-    css = env.loader.get_source(env, "report.css")[0]
     return env.get_template("report.html").render(
-        run=run, documents=documents, flags=flags, css=css,
-        counts=run.flag_counts, segment_count=len(run.segments))
+        run=run, documents=documents, flags=flags,
+        css=env.loader.get_source(env, "report.css")[0],
+        js=env.loader.get_source(env, "report.js")[0],
+        counts=run.flag_counts, segment_count=len(run.segments),
+        kinds=sorted({f.kind for _, _, f in ranked}), severities=[s.value for s in Severity],
+        has_source=any(s.source for s in run.segments),
+        chart=similarity_chart(run.segments),
+        index=document_index(run.documents) if len(run.documents) > 1 else [],
+        suppressed=sum(d.suppressed for d in run.documents))
