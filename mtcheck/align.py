@@ -1,9 +1,10 @@
 """Monotonic n:m alignment of translation sentences to reference sentences (dynamic programming).
 
 Each step of the path takes 1-1, 1-2, 2-1 sentences, or leaves a sentence unmatched (1-0, 0-1).
-A match gains ``(similarity - min_similarity) * (sentences in the step) / 2``; an unmatched
+A match gains ``similarity - min_similarity``, once per step, whatever its size; an unmatched
 sentence gains nothing. So a pair below ``min_similarity`` is better left unmatched, and a merge
-wins only when the merged text matches better than the single sentence does.
+wins only when the merged text matches better than the single sentence does: a sentence that
+was not translated is not swallowed by its neighbour's match, which it would only dilute.
 """
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ def align(
                     continue
                 gain = 0.0
                 if di and dj:
-                    gain = (similarity(i, di, j, dj) - min_similarity) * (di + dj) / 2
+                    gain = similarity(i, di, j, dj) - min_similarity
                 # ties go to the move listed first, so 1-1 beats a merge of equal score
                 if here + gain > best[ni][nj] + 1e-12:
                     best[ni][nj] = here + gain

@@ -55,13 +55,17 @@ def check(
     run = Run(settings, embedder, progress)
     documents = []
     for job, (mode, payload, notes) in zip(jobs, loaded):
+        vocabulary = None
         if mode == "document":
             hyp, refs, src = payload
             units = run.align_document(str(job.translation), hyp, [str(r) for r in job.references], refs, src)
+            # sentences are not aligned to the source: its words only keep names and numbers
+            # of the source from being called invented
+            vocabulary = None if settings.line_aligned else src
         else:
             units = [_segment_of(r) for r in payload]
         documents.append(run.document(str(job.translation), tuple(str(r) for r in job.references),
-                                      units, mode, tuple(notes)))
+                                      units, mode, tuple(notes), vocabulary))
     return run.finish(documents)
 
 
@@ -135,14 +139,14 @@ class Run:
                 at = hyp_sents[link.hyp_start - 1] if link.hyp_start else None
                 offset = at.end if at else 0
                 line, col = (at.line, at.column + at.end - at.start) if at else (1, 1)
-                units.append(Segment(f"s{n}", "", (first_ref,), offset, line, col, link.kind, source))
+                units.append(Segment(f"s{n}", "", (first_ref,), offset, line, col, link.kind))
                 continue
             s = hyp_sents[link.hyp_start]
             text = _slice(hyp, hyp_sents, link.hyp_start, link.hyp_end)
             others = [self._extra_reference(text, refs[k], ref_sents[k]) for k in range(1, len(refs))]
             units.append(Segment(f"s{n}", text,
                               tuple(r for r in [first_ref, *others] if r),
-                              s.start, s.line, s.column, link.kind, source))
+                              s.start, s.line, s.column, link.kind))
         return units
 
     def _align(self, hyp: str, hyp_sents: list[Sentence], ref: str, ref_sents: list[Sentence]) -> list[Link]:
@@ -195,12 +199,13 @@ class Run:
 
     # --- scoring and detection -----------------------------------------------------------
     def document(self, name: str, ref_names: tuple[str, ...], units: list[Segment],
-                 mode: str = "document", notes: tuple[str, ...] = ()) -> DocumentResult:
-        """Score and check the units of one document."""
+                 mode: str = "document", notes: tuple[str, ...] = (),
+                 vocabulary: str | None = None) -> DocumentResult:
+        """Score and check the units of one document; ``vocabulary`` is a whole source text."""
         texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
         encoded = self._encode(texts, name)
         before = self.suppressed
-        segments = tuple(self._segment(u, encoded) for u in units)
+        segments = tuple(self._segment(u, encoded, vocabulary) for u in units)
         self.all_units.extend(units)
         return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode, notes,
                               self.suppressed - before)
@@ -220,7 +225,7 @@ class Run:
                 bar.update(len(chunk))
         return encoded
 
-    def _segment(self, u: Segment, encoded: dict[str, Encoding]) -> SegmentResult:
+    def _segment(self, u: Segment, encoded: dict[str, Encoding], vocabulary: str | None = None) -> SegmentResult:
         """Score one unit and run the detectors on it."""
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
@@ -228,7 +233,7 @@ class Run:
         hyp_enc = encoded[u.hypothesis]
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
-        view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source,
+        view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
                           self.settings.lang, tokenize=_tokens, calibration=self.calibration)
         flags = self._decide(u.hypothesis, detect(view))
         similarity = rescale(cosine, self.baseline)

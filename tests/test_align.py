@@ -20,6 +20,10 @@ CASES = [
     ("reference sentence left untranslated", 2, 3,
      {(0, 1, 0, 1): 0.9, (1, 1, 2, 1): 0.9}, ["1-1", "0-1", "1-1"]),
     ("nothing alike", 1, 1, {}, ["0-1", "1-0"]),
+    ("an untranslated sentence is not absorbed by a merge", 1, 2,
+     {(0, 1, 1, 1): 0.9, (0, 1, 0, 2): 0.75}, ["0-1", "1-1"]),
+    ("a weak merge loses to a good single match", 2, 1,
+     {(0, 1, 0, 1): 0.9, (0, 2, 0, 1): 0.7}, ["1-1", "1-0"]),
     ("empty translation", 0, 2, {}, ["0-1", "0-1"]),
 ]
 

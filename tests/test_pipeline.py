@@ -58,3 +58,12 @@ def test_each_distinct_text_is_encoded_once(tmp_path, fake_embedder):
     check(p["hyp"], [p["ref"]], embedder=fake_embedder, settings=Settings(line_aligned=True))
     encoded = [t for call in fake_embedder.calls for t in call]
     assert encoded.count("Same words here.") == 1
+
+
+def test_document_source_is_vocabulary_not_a_column(tmp_path, fake_embedder):
+    p = files(tmp_path, hyp="The kwazle arrived. All is well.", ref="The visitor arrived. All is well.",
+              src="Der kwazle kam. Alles gut.")
+    run = check(p["hyp"], [p["ref"]], source=p["src"], embedder=fake_embedder)
+    assert all(s.source is None for s in run.segments)
+    kinds = [f.kind for s in run.segments for f in s.flags]
+    assert "non-word" not in kinds and kinds == ["mistranslation"]

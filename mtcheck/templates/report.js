@@ -138,6 +138,7 @@
   });
   $("#export").addEventListener("click", exportDecisions);
   document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && e.target.matches("input, select")) { e.target.blur(); return; }
     if (e.target.matches("input, select, textarea") || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "j") { step(1); e.preventDefault(); }
     else if (e.key === "k") { step(-1); e.preventDefault(); }
