@@ -27,3 +27,13 @@ def test_every_flag_is_marked_once(fake_embedder):
     page = render_html(run)
     marks = re.findall(r'<mark class="flag (\w+)" id="flag-(\d+)" tabindex="0"[^>]*>([^<]*)<', page)
     assert marks == [("major", "1", "Ilon")]
+
+
+def test_hostile_ids_in_attributes_are_escaped(fake_embedder):
+    hostile = '"><script>alert(1)</script><b x="'
+    run = check_records([Record(hostile, "Then Ilon Musk spoke.", ("Then Elon Musk spoke.",))],
+                        embedder=fake_embedder, name="<batch & co>")
+    page = render_html(run)
+    assert "<script>alert(1)" not in page and page.count("<script>") == 1
+    assert 'data-seg="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;b x=&#34;"' in page
+    assert 'data-doc="&lt;batch &amp; co&gt;"' in page

@@ -13,6 +13,7 @@ from ..results import DocumentResult, Flag, RunResult, SegmentResult, Severity
 from . import worst_first
 from .text import location
 
+PAGE = 200  # rows of a table shown before "Show more"; the script pages the rest
 CHART_BINS = 20
 CHART_WIDTH, CHART_HEIGHT = 400, 90
 
@@ -86,12 +87,13 @@ def render_html(run: RunResult) -> str:
     """Return the report as one self-contained HTML page."""
     ranked = worst_first(run)
     numbers = {id(flag): n for n, (_, _, flag) in enumerate(ranked, start=1)}
-    documents = [
-        {"number": n, "doc": doc,
-         "segments": [{"segment": s, "pieces": pieces(s, numbers), "worst": _worst_rank(s)}
-                      for s in doc.segments]}
-        for n, doc in enumerate(run.documents, start=1)
-    ]
+    # rows come worst first, as the page opens, so the browser need not reorder thousands of them
+    documents = []
+    for n, doc in enumerate(run.documents, start=1):
+        rows = [{"segment": s, "order": k, "pieces": pieces(s, numbers), "worst": _worst_rank(s)}
+                for k, s in enumerate(doc.segments, start=1)]
+        rows.sort(key=lambda r: (-r["worst"], -r["segment"].scores.penalty, r["order"]))
+        documents.append({"number": n, "doc": doc, "segments": rows})
     flags = [{"number": numbers[id(f)], "flag": f, "segment": s, "doc": d, "where": location(d, s, f)}
              for d, s, f in ranked]
     env = _environment()
@@ -99,7 +101,7 @@ def render_html(run: RunResult) -> str:
         run=run, documents=documents, flags=flags,
         css=env.loader.get_source(env, "report.css")[0],
         js=env.loader.get_source(env, "report.js")[0],
-        counts=run.flag_counts, segment_count=len(run.segments),
+        counts=run.flag_counts, segment_count=len(run.segments), page=PAGE,
         kinds=sorted({f.kind for _, _, f in ranked}), severities=[s.value for s in Severity],
         has_source=any(s.source for s in run.segments),
         chart=similarity_chart(run.segments),

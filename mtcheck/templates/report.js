@@ -1,14 +1,27 @@
 /* mtcheck report: order, filters, search, paging, keyboard navigation and editor decisions.
-   All data is already in the page (escaped by the server); this script only shows and hides. */
+   All data is already in the page (escaped by the server), rows already worst first and paged;
+   this script only shows, hides and reorders, touching the DOM only where something changes. */
 (function () {
   "use strict";
-  var PAGE = 200;  // segment rows shown per document before "Show more"
+  var PAGE = 200;  // rows shown per table before "Show more"
   var $ = function (sel, root) { return (root || document).querySelector(sel); };
   var $$ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
   var storeKey = "mtcheck-decisions:" + document.body.dataset.signature + ":" + document.body.dataset.created;
   var decisions = {};
   var pages = {};
+  var order = "worst";
+  var cache = new WeakMap();
 
+  function info(row) {
+    var i = cache.get(row);
+    if (!i) { i = {marks: $$("mark.flag", row), text: null}; cache.set(row, i); }
+    return i;
+  }
+  function text(row) {
+    var i = info(row);
+    if (i.text === null) i.text = row.textContent.toLowerCase();
+    return i.text;
+  }
   function state() {
     return {
       order: $("#order").value,
@@ -18,87 +31,89 @@
       onlyFlagged: $("#only-flagged").checked
     };
   }
-
   function flagVisible(el, s) {
     return s.severities.indexOf(el.dataset.severity) >= 0 && (!s.kind || el.dataset.kind === s.kind);
   }
-
   function segmentVisible(row, s) {
-    var flags = $$("mark.flag", row).filter(function (m) { return flagVisible(m, s); });
     var hasFlags = row.dataset.severities !== "";
-    if (hasFlags && flags.length === 0) return false;  // all its flags are filtered out
+    if (hasFlags && !info(row).marks.some(function (m) { return flagVisible(m, s); })) return false;
     if (!hasFlags && (s.onlyFlagged || s.kind)) return false;
-    if (s.query && row.textContent.toLowerCase().indexOf(s.query) < 0) return false;
-    return true;
+    return !s.query || text(row).indexOf(s.query) >= 0;
   }
-
-  function sortRows(tbody, order) {
+  function sortRows(tbody, how) {
     var rows = $$("tr.seg-row", tbody);
     rows.sort(function (a, b) {
-      if (order === "worst") {
+      if (how === "worst") {
         var d = b.dataset.worst - a.dataset.worst || b.dataset.penalty - a.dataset.penalty;
         if (d) return d;
       }
       return a.dataset.order - b.dataset.order;
     });
-    rows.forEach(function (r) { tbody.appendChild(r); });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (r) { fragment.appendChild(r); });
+    tbody.appendChild(fragment);
   }
-
+  function page(rows, key, more, resetPages) {
+    if (resetPages || !pages[key]) pages[key] = PAGE;
+    var shown = 0;
+    rows.forEach(function (r) {
+      var hide = !r.visible || shown >= pages[key];
+      if (!hide) shown++;
+      if (r.el.hidden !== hide) r.el.hidden = hide;
+    });
+    var total = rows.filter(function (r) { return r.visible; }).length;
+    if (more) {
+      more.hidden = total <= pages[key];
+      if (!more.hidden) $("button", more).textContent = "Show more (" + (total - pages[key]) + " left)";
+    }
+    return shown;
+  }
   function apply(resetPages) {
     var s = state();
-    var shownSegments = 0, shownFlags = 0;
+    var shownSegments = 0;
     $$("section.document").forEach(function (section) {
       var tbody = $("table.segments tbody", section);
-      sortRows(tbody, s.order);
-      if (resetPages || !pages[section.id]) pages[section.id] = PAGE;
-      var visible = $$("tr.seg-row", tbody).filter(function (r) { return segmentVisible(r, s); });
-      $$("tr.seg-row", tbody).forEach(function (r) { r.hidden = true; });
-      visible.forEach(function (r, i) { r.hidden = i >= pages[section.id]; if (!r.hidden) shownSegments++; });
-      var more = $("p.more", section);
-      var left = visible.length - pages[section.id];
-      more.hidden = left <= 0;
-      if (left > 0) $("button", more).textContent = "Show more (" + left + " left)";
+      if (s.order !== order) sortRows(tbody, s.order);
+      var rows = $$("tr.seg-row", tbody).map(function (el) { return {el: el, visible: segmentVisible(el, s)}; });
+      shownSegments += page(rows, section.id, $("p.more", section), resetPages);
     });
-    $$("tr.flag-row").forEach(function (row) {
-      var ok = flagVisible(row, s) && (!s.query || row.textContent.toLowerCase().indexOf(s.query) >= 0);
-      row.hidden = !ok;
-      if (ok) shownFlags++;
+    order = s.order;
+    var flagRows = $$("tr.flag-row").map(function (el) {
+      return {el: el, visible: flagVisible(el, s) && (!s.query || text(el).indexOf(s.query) >= 0)};
     });
+    page(flagRows, "flags", $("#flags p.more"), resetPages);
     $("#shown-segments").textContent = shownSegments;
-    $("#shown-flags").textContent = shownFlags;
+    $("#shown-flags").textContent = flagRows.filter(function (r) { return r.visible; }).length;
   }
-
   function visibleMarks() {
-    return $$("tr.seg-row:not([hidden]) mark.flag").filter(function (m) { return flagVisible(m, state()); });
+    var s = state();
+    return $$("tr.seg-row:not([hidden]) mark.flag").filter(function (m) { return flagVisible(m, s); });
   }
-
   function step(delta) {
     var marks = visibleMarks();
     if (!marks.length) return;
     var at = marks.indexOf(document.activeElement);
-    var next = marks[(at + delta + marks.length) % marks.length];
-    if (at < 0) next = delta > 0 ? marks[0] : marks[marks.length - 1];
+    var next = at < 0 ? (delta > 0 ? marks[0] : marks[marks.length - 1])
+                      : marks[(at + delta + marks.length) % marks.length];
     next.focus();
     next.scrollIntoView({block: "center"});
   }
-
   function decide(key, decision) {
     if (!key) return;
     if (decisions[key] === decision) delete decisions[key]; else decisions[key] = decision;
     paintDecisions();
     try { localStorage.setItem(storeKey, JSON.stringify(decisions)); } catch (e) { /* file:// may forbid */ }
   }
-
   function paintDecisions() {
     $$("[data-key]").forEach(function (el) {
       var d = decisions[el.dataset.key];
-      if (d) el.dataset.decision = d; else delete el.dataset.decision;
+      if (d && el.dataset.decision !== d) el.dataset.decision = d;
+      else if (!d && el.dataset.decision) delete el.dataset.decision;
     });
     var values = Object.keys(decisions).map(function (k) { return decisions[k]; });
     var count = function (v) { return values.filter(function (x) { return x === v; }).length; };
     $("#decision-counts").textContent = count("dismissed") + " dismissed, " + count("confirmed") + " confirmed";
   }
-
   function exportDecisions() {
     var items = Object.keys(decisions).map(function (key) {
       var row = $("tr.flag-row[data-key='" + key + "']");
@@ -127,14 +142,17 @@
   $("#search").addEventListener("input", function () { apply(true); });
   $$("button.show-more").forEach(function (b) {
     b.addEventListener("click", function () {
-      var id = b.closest("section").id;
-      pages[id] += PAGE;
+      var section = b.closest("section");
+      var key = section.id === "flags" ? "flags" : section.id;
+      pages[key] += PAGE;
       apply(false);
     });
   });
-  $$("tr.flag-row").forEach(function (row) {
-    $("button.dismiss", row).addEventListener("click", function () { decide(row.dataset.key, "dismissed"); });
-    $("button.confirm", row).addEventListener("click", function () { decide(row.dataset.key, "confirmed"); });
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("tr.flag-row button");
+    if (!button) return;
+    var row = button.closest("tr.flag-row");
+    decide(row.dataset.key, button.classList.contains("dismiss") ? "dismissed" : "confirmed");
   });
   $("#export").addEventListener("click", exportDecisions);
   document.addEventListener("keydown", function (e) {
