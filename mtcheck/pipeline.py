@@ -118,7 +118,8 @@ class Run:
                             else default_calibration())
         self.decisions = read_decisions(settings.decisions) if settings.decisions else None
         self.suppressed = 0
-        self.embedder = CachingEmbedder(embedder or load_model(settings.model, settings.batch_size))
+        self.embedder = CachingEmbedder(
+            embedder or load_model(settings.model, settings.batch_size, settings.backend))
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
         self.all_units: list[Segment] = []

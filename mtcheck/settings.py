@@ -19,6 +19,7 @@ class Settings:
     line_aligned: bool = False
     ter: bool = False
     batch_size: int = 32
+    backend: str = "torch"  # or "onnx": int8 ONNX Runtime (pip install 'mtcheck[onnx]')
     calibration: str | None = None  # path of a calibration file; None for the packaged one
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
 
