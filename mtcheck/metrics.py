@@ -1,21 +1,34 @@
 """Lexical metrics through sacrebleu, used as designed, with their signatures.
 
-Sentence BLEU uses effective order (as sacrebleu recommends for single sentences); corpus BLEU
-and chrF come from sacrebleu's corpus statistics, never from averaging sentence scores.
+Each segment's sufficient statistics are extracted once. The sentence scores are computed from
+them (BLEU with effective order, as sacrebleu recommends for single sentences), and corpus
+scores from their sums: corpus BLEU and chrF come from corpus statistics, never from averaging
+sentence scores. This is how sacrebleu computes corpus scores and its significance tests.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class LexicalScores:
-    """Sentence chrF, BLEU and, on request, TER (sacrebleu's 0-100 scale)."""
+    """Sentence or corpus chrF, BLEU and, on request, TER (sacrebleu's 0-100 scale)."""
 
     chrf: float
     bleu: float
     ter: float | None = None
+
+
+@dataclass(frozen=True)
+class SegmentStatistics:
+    """One segment's sufficient statistics for each metric."""
+
+    bleu: tuple
+    chrf: tuple
+    ter: tuple | None = None
 
 
 class LexicalMetrics:
@@ -28,27 +41,54 @@ class LexicalMetrics:
         self.corpus_bleu = BLEU()
         self.chrf = CHRF()
         self.ter = TER() if ter else None
+        self._reference_counts: set[int] = set()
+
+    def _metrics(self):
+        """Return the configured metric objects."""
+        return [m for m in (self.corpus_bleu, self.sentence_bleu, self.chrf, self.ter) if m is not None]
+
+    def statistics(self, hypothesis: str, references: Sequence[str]) -> SegmentStatistics:
+        """Return the sufficient statistics of one segment against its references."""
+        refs = [[r] for r in references]
+
+        def extract(metric):
+            return tuple(metric._extract_corpus_statistics([hypothesis], refs)[0])
+
+        stats = SegmentStatistics(extract(self.corpus_bleu), extract(self.chrf),
+                                  extract(self.ter) if self.ter else None)
+        # extraction segment by segment resets nrefs; keep what the whole corpus has, as
+        # sacrebleu's own reference cache does ("var" when the counts differ)
+        self._reference_counts.add(len(references))
+        nrefs = next(iter(self._reference_counts)) if len(self._reference_counts) == 1 else -1
+        for metric in self._metrics():
+            metric.num_refs = nrefs
+        return stats
 
     def sentence(self, hypothesis: str, references: Sequence[str]) -> LexicalScores:
         """Score one segment against its references."""
-        refs = list(references)
+        return self.sentence_scores(self.statistics(hypothesis, references))
+
+    def sentence_scores(self, stats: SegmentStatistics) -> LexicalScores:
+        """Return sentence scores from a segment's statistics."""
+        # BLEU's statistics do not depend on effective order; only the score computed from them does
         return LexicalScores(
-            chrf=self.chrf.sentence_score(hypothesis, refs).score,
-            bleu=self.sentence_bleu.sentence_score(hypothesis, refs).score,
-            ter=self.ter.sentence_score(hypothesis, refs).score if self.ter else None,
-        )
+            chrf=self.chrf._compute_score_from_stats(list(stats.chrf)).score,
+            bleu=self.sentence_bleu._compute_score_from_stats(list(stats.bleu)).score,
+            ter=self.ter._compute_score_from_stats(list(stats.ter)).score if self.ter else None)
+
+    def corpus_scores(self, stats: Sequence[SegmentStatistics]) -> LexicalScores:
+        """Return corpus scores from the summed statistics of segments."""
+        def total(field):
+            return np.sum([getattr(s, field) for s in stats], axis=0).tolist()
+
+        return LexicalScores(
+            chrf=self.chrf._compute_score_from_stats(total("chrf")).score,
+            bleu=self.corpus_bleu._compute_score_from_stats(total("bleu")).score,
+            ter=self.ter._compute_score_from_stats(total("ter")).score if self.ter else None)
 
     def corpus(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> LexicalScores:
         """Score a corpus; segments may have different numbers of references."""
-        width = max((len(r) for r in references), default=1)
-        # sacrebleu takes one stream per reference position; None marks a missing reference
-        streams = [[refs[k] if k < len(refs) else None for refs in references] for k in range(width)]
-        hyps = list(hypotheses)
-        return LexicalScores(
-            chrf=self.chrf.corpus_score(hyps, streams).score,
-            bleu=self.corpus_bleu.corpus_score(hyps, streams).score,
-            ter=self.ter.corpus_score(hyps, streams).score if self.ter else None,
-        )
+        return self.corpus_scores([self.statistics(h, r) for h, r in zip(hypotheses, references)])
 
     def signatures(self) -> dict[str, str]:
         """Return sacrebleu's signature of each metric that has scored something (nrefs is known then)."""

@@ -21,7 +21,7 @@ from .io import Record, read_jsonl, read_text
 from .io.bilingual import pair_units
 from .io.inputs import BATCH_FORMATS, Job, expand_all
 from .io.tsv import read_tsv
-from .metrics import LexicalMetrics
+from .metrics import LexicalMetrics, SegmentStatistics
 from .results import (
     CorpusScores, DocumentResult, Flag, RunResult, Scores, Segment, SegmentResult, Severity,
 )
@@ -122,7 +122,7 @@ class Run:
             embedder or load_model(settings.model, settings.batch_size, settings.backend))
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
-        self.all_units: list[Segment] = []
+        self.all_stats: list[SegmentStatistics] = []  # sacrebleu statistics, summed for corpus scores
 
     # --- alignment -------------------------------------------------------------------------
     def align_document(self, name: str, hyp: str, ref_names: list[str], refs: list[str],
@@ -206,9 +206,10 @@ class Run:
         texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
         encoded = self._encode(texts, name)
         before = self.suppressed
-        segments = tuple(self._segment(u, encoded, vocabulary) for u in units)
-        self.all_units.extend(units)
-        return DocumentResult(name, ref_names, segments, self._corpus(units, segments), mode, notes,
+        stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
+        segments = tuple(self._segment(u, s, encoded, vocabulary) for u, s in zip(units, stats))
+        self.all_stats.extend(stats)
+        return DocumentResult(name, ref_names, segments, self._corpus(stats, segments), mode, notes,
                               self.suppressed - before)
 
     def _encode(self, texts: list[str], label: str) -> dict[str, Encoding]:
@@ -226,11 +227,12 @@ class Run:
                 bar.update(len(chunk))
         return encoded
 
-    def _segment(self, u: Segment, encoded: dict[str, Encoding], vocabulary: str | None = None) -> SegmentResult:
+    def _segment(self, u: Segment, stats: SegmentStatistics, encoded: dict[str, Encoding],
+                 vocabulary: str | None = None) -> SegmentResult:
         """Score one unit and run the detectors on it."""
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
-        lex = self.metrics.sentence(u.hypothesis, u.references)
+        lex = self.metrics.sentence_scores(stats)
         hyp_enc = encoded[u.hypothesis]
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
@@ -271,19 +273,18 @@ class Run:
             kept.append(replace(f, key=key, decision=decision))
         return tuple(kept)
 
-    def _corpus(self, units: Sequence[Segment], segments: Sequence[SegmentResult]) -> CorpusScores:
-        """Return corpus scores of units from sacrebleu's corpus statistics."""
-        if not units:
+    def _corpus(self, stats: Sequence[SegmentStatistics], segments: Sequence[SegmentResult]) -> CorpusScores:
+        """Return corpus scores from the summed sacrebleu statistics of the segments."""
+        if not stats:
             return CorpusScores(0.0, 0.0, 0.0)
-        lex = self.metrics.corpus([u.hypothesis for u in units],
-                                  [list(u.references) or [""] for u in units])
+        lex = self.metrics.corpus_scores(stats)
         similarity = float(np.mean([s.scores.similarity for s in segments]))
         return CorpusScores(lex.bleu, lex.chrf, similarity, lex.ter)
 
     def finish(self, documents: list[DocumentResult]) -> RunResult:
         """Return the run's result with batch-level scores and the metadata that reproduces it."""
         segments = [s for d in documents for s in d.segments]
-        corpus = self._corpus(self.all_units, segments)
+        corpus = self._corpus(self.all_stats, segments)
         signatures = self.metrics.signatures()
         meta = {
             "mtcheck_version": __version__,

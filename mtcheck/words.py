@@ -56,23 +56,23 @@ def is_function_word(word: Word, lang: str) -> bool:
 
 
 def pool(words: tuple[Word, ...], offsets: tuple[tuple[int, int], ...], tokens: np.ndarray) -> np.ndarray:
-    """Return one unit vector per word: the mean of the token vectors that overlap it.
+    """Return one unit vector per word: the mean of the vectors of the tokens that start inside it.
 
     A word with no token (the text was truncated by the model) gets a zero vector.
     """
     dim = tokens.shape[1] if tokens.ndim == 2 else 0
     out = np.zeros((len(words), dim), dtype=np.float32)
-    if not len(offsets):
+    if not len(offsets) or not words:
         return out
-    starts = np.array([s for s, _ in offsets])
-    ends = np.array([e for _, e in offsets])
-    for i, w in enumerate(words):
-        mask = (starts < w.end) & (ends > w.start)
-        if mask.any():
-            v = tokens[mask].mean(axis=0)
-            n = np.linalg.norm(v)
-            out[i] = v / n if n else v
-    return out
+    starts = np.fromiter((w.start for w in words), dtype=np.int64, count=len(words))
+    ends = np.fromiter((w.end for w in words), dtype=np.int64, count=len(words))
+    token_starts = np.fromiter((s for s, _ in offsets), dtype=np.int64, count=len(offsets))
+    # word pieces never straddle words, so the word that holds a token is found by its start
+    owner = np.searchsorted(starts, token_starts, side="right") - 1
+    inside = (owner >= 0) & (token_starts < ends[np.clip(owner, 0, None)])
+    np.add.at(out, owner[inside], tokens[inside])
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1, norms)
 
 
 def token_count(word: Word, offsets: tuple[tuple[int, int], ...]) -> int:

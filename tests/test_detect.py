@@ -73,3 +73,24 @@ def test_words_beyond_the_model_limit_are_not_flagged(fake_embedder):
     view = build_view(hyp, (ref,), truncated, [ref_enc])
     assert view.matches[1:] == (None,) * 4
     assert detect(view) == ()
+
+
+@pytest.mark.parametrize("text,offsets,expected", [
+    ("Trump's envoy", [(0, 5), (5, 6), (6, 7), (8, 13)], [[0, 1, 2], [3]]),   # pieces of one word
+    ("« Hi »", [(0, 1), (2, 4), (5, 6)], [[1]]),                                # punctuation is no word
+    ("a bc", [(0, 1)], [[0], []]),                                              # truncated: no token
+])
+def test_pool_averages_the_pieces_of_each_word(text, offsets, expected):
+    import numpy as np
+
+    from mtcheck.words import pool, tokenize
+
+    rng = np.random.default_rng(0)
+    tokens = rng.standard_normal((len(offsets), 8)).astype(np.float32)
+    got = pool(tokenize(text), tuple(offsets), tokens)
+    for row, pieces in zip(got, expected):
+        if not pieces:
+            assert not row.any()
+            continue
+        mean = tokens[pieces].mean(axis=0)
+        assert np.allclose(row, mean / np.linalg.norm(mean), atol=1e-6)

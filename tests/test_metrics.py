@@ -31,12 +31,17 @@ def test_corpus_scores_come_from_corpus_statistics_not_averages():
 
 def test_variable_reference_counts_and_signatures():
     m = LexicalMetrics(ter=True)
+    assert m.signatures() == {}  # nothing scored yet: nrefs unknown
     score = m.corpus([h for h, _ in PAIRS], [r for _, r in PAIRS])
     assert 0 <= score.chrf <= 100 and score.ter is not None
     sigs = m.signatures()
-    assert sigs["bleu"].startswith("nrefs:var|") and "eff:no" in sigs["bleu"]
-    assert set(sigs) == {"bleu", "chrf", "ter"}  # sentence BLEU has not been used yet
-    m.sentence(*PAIRS[0])
-    sigs = m.signatures()
     assert set(sigs) == {"bleu", "sentence_bleu", "chrf", "ter"}
-    assert "eff:yes" in sigs["sentence_bleu"]
+    assert sigs["bleu"].startswith("nrefs:var|") and "eff:no" in sigs["bleu"]
+    assert sigs["sentence_bleu"].startswith("nrefs:var|") and "eff:yes" in sigs["sentence_bleu"]
+
+
+def test_sentence_scores_from_statistics_sum_to_corpus():
+    m = LexicalMetrics()
+    stats = [m.statistics(h, r) for h, r in PAIRS]
+    assert m.corpus_scores(stats) == m.corpus([h for h, _ in PAIRS], [r for _, r in PAIRS])
+    assert m.sentence_scores(stats[0]).chrf == pytest.approx(sacrebleu.sentence_chrf(*PAIRS[0]).score)

@@ -37,11 +37,12 @@ def align_words(
     best: list[Match | None] = [None] * len(hyp_words)
     best_score = [-np.inf] * len(hyp_words)
     n = max(len(hyp_words), 1)
+    hyp_forms = np.array([h.norm for h in hyp_words], dtype=object)
     for k, (words, vectors) in enumerate(zip(ref_words, ref_vectors)):
         if not words:
             continue
         sims = hyp_vectors @ vectors.T
-        same = np.array([[h.norm == r.norm for r in words] for h in hyp_words], dtype=bool)
+        same = hyp_forms[:, None] == np.array([r.norm for r in words], dtype=object)[None, :]
         hyp_pos = np.arange(len(hyp_words))[:, None] / n
         ref_pos = np.arange(len(words))[None, :] / max(len(words), 1)
         score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos)
