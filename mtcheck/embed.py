@@ -6,6 +6,7 @@ starts instantly and unit tests can run with a small fake embedder.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol, Sequence
@@ -42,19 +43,31 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 
 
 class CachingEmbedder:
-    """Wrap an embedder so that each distinct text is encoded once per run."""
+    """Wrap an embedder so that a text seen recently is not encoded again.
 
-    def __init__(self, inner: Embedder):
+    The cache keeps the most recently used encodings only (token vectors take about 60 KB a
+    text), so memory stays bounded however large the batch; a reference shared by many
+    segments stays in it while it is being used.
+    """
+
+    def __init__(self, inner: Embedder, size: int = 4096):
         self.inner = inner
         self.name = inner.name
-        self._cache: dict[str, Encoding] = {}
+        self.size = size
+        self._cache: OrderedDict[str, Encoding] = OrderedDict()
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
-        """Return Encodings, encoding only texts not seen before."""
-        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        """Return Encodings, encoding only texts not in the cache."""
+        found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
-            self._cache.update(zip(todo, self.inner.encode(todo)))
-        return [self._cache[t] for t in texts]
+            found.update(zip(todo, self.inner.encode(todo)))
+        for t, e in found.items():
+            self._cache[t] = e
+            self._cache.move_to_end(t)
+        while len(self._cache) > self.size:
+            self._cache.popitem(last=False)
+        return [found[t] for t in texts]
 
 
 class SentenceTransformerEmbedder:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ from .settings import Settings
 from .words import tokenize
 
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
-PROGRESS_CHUNK = 256  # texts encoded between two updates of the progress bar
+CHUNK = 256  # segments encoded and checked together; their token vectors are then let go
 
 
 def check(
@@ -203,29 +204,33 @@ class Run:
                  mode: str = "document", notes: tuple[str, ...] = (),
                  vocabulary: str | None = None) -> DocumentResult:
         """Score and check the units of one document; ``vocabulary`` is a whole source text."""
-        texts = [u.hypothesis for u in units] + [r for u in units for r in u.references]
-        encoded = self._encode(texts, name)
         before = self.suppressed
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
-        segments = tuple(self._segment(u, s, encoded, vocabulary) for u, s in zip(units, stats))
+        results: list[SegmentResult] = []
+        with self._progress(len(units), name) as advance:
+            # chunk by chunk, so that only one chunk's token vectors are in memory at a time
+            for start in range(0, len(units), CHUNK):
+                part = units[start:start + CHUNK]
+                texts = list(dict.fromkeys([u.hypothesis for u in part] + [r for u in part for r in u.references]))
+                encoded = dict(zip(texts, self.embedder.encode(texts)))
+                results += [self._segment(u, s, encoded, vocabulary)
+                            for u, s in zip(part, stats[start:start + CHUNK])]
+                advance(len(part))
+        segments = tuple(results)
         self.all_stats.extend(stats)
         return DocumentResult(name, ref_names, segments, self._corpus(stats, segments), mode, notes,
                               self.suppressed - before)
 
-    def _encode(self, texts: list[str], label: str) -> dict[str, Encoding]:
-        """Encode distinct texts, with a progress bar on stderr when it is a terminal."""
-        unique = list(dict.fromkeys(texts))
-        if not (self.progress and sys.stderr.isatty() and len(unique) > PROGRESS_CHUNK):
-            return dict(zip(unique, self.embedder.encode(unique)))
+    @contextmanager
+    def _progress(self, total: int, label: str):
+        """Yield a function that advances a progress bar on stderr, when it is a terminal."""
+        if not (self.progress and sys.stderr.isatty() and total > CHUNK):
+            yield lambda n: None
+            return
         import click
 
-        encoded: dict[str, Encoding] = {}
-        with click.progressbar(length=len(unique), label=f"Encoding {label}", file=sys.stderr) as bar:
-            for i in range(0, len(unique), PROGRESS_CHUNK):
-                chunk = unique[i:i + PROGRESS_CHUNK]
-                encoded.update(zip(chunk, self.embedder.encode(chunk)))
-                bar.update(len(chunk))
-        return encoded
+        with click.progressbar(length=total, label=f"Checking {label}", file=sys.stderr) as bar:
+            yield bar.update
 
     def _segment(self, u: Segment, stats: SegmentStatistics, encoded: dict[str, Encoding],
                  vocabulary: str | None = None) -> SegmentResult:

@@ -16,4 +16,4 @@ def test_progress_only_on_a_terminal(tmp_path, capsys, monkeypatch, fake_embedde
     assert capsys.readouterr().err == ""
     check(batch, embedder=fake_embedder, progress=True)
     captured = capsys.readouterr()
-    assert f"Encoding {batch}" in captured.err and captured.out == ""
+    assert f"Checking {batch}" in captured.err and captured.out == ""
