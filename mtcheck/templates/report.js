@@ -156,12 +156,13 @@
   });
   $("#export").addEventListener("click", exportDecisions);
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape" && e.target.matches("input, select")) { e.target.blur(); return; }
-    if (e.target.matches("input, select, textarea") || e.ctrlKey || e.metaKey || e.altKey) return;
+    var target = e.target instanceof Element ? e.target : document.body;  // events may target the document
+    if (e.key === "Escape" && target.matches("input, select")) { target.blur(); return; }
+    if (target.matches("input, select, textarea") || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === "j") { step(1); e.preventDefault(); }
     else if (e.key === "k") { step(-1); e.preventDefault(); }
-    else if ((e.key === "x" || e.key === "c") && e.target.matches("mark.flag")) {
-      decide(e.target.dataset.key, e.key === "x" ? "dismissed" : "confirmed");
+    else if ((e.key === "x" || e.key === "c") && target.matches("mark.flag")) {
+      decide(target.dataset.key, e.key === "x" ? "dismissed" : "confirmed");
       e.preventDefault();
     }
   });
