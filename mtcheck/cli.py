@@ -98,6 +98,10 @@ def cli() -> None:
               help="Pair line n of the translation with line n of each reference.")
 @model_options
 @click.option("--ter/--no-ter", default=None, help="Also compute TER (slow).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Check batches on a running Dask scheduler (e.g. tcp://scheduler:8786).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Check batches on a local Dask cluster of this many worker processes.")
 @gate_options
 @output_options
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
@@ -105,7 +109,8 @@ def cli() -> None:
 @click.option("--no-html", is_flag=True, help="Do not write the HTML report.")
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show at most this many flags in the terminal.")
-def check(translations, references, source, input_format, html_out, no_html, limit, **options) -> None:
+def check(translations, references, source, input_format, html_out, no_html, limit, dask_address,
+          workers, **options) -> None:
     """Check TRANSLATIONS against their reference(s) and report garbled phrases.
 
     A translation is a document (text, XLIFF, TMX, PO, SRT) checked against --reference, a batch
@@ -131,9 +136,21 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 
     from .pipeline import check as run_check
 
-    run = run_check(list(translations), references, source=source, settings=settings,
-                    input_format=None if input_format == "auto" else input_format,
-                    progress=not options["quiet"])
+    client = None
+    if dask_address or workers:
+        from .distributed import connect
+
+        client = connect(dask_address, workers)
+    try:
+        run = run_check(list(translations), references, source=source, settings=settings,
+                        input_format=None if input_format == "auto" else input_format,
+                        progress=not options["quiet"], client=client)
+    finally:
+        if client is not None:
+            cluster = client.cluster if workers and not dask_address else None
+            client.close()
+            if cluster is not None:
+                cluster.close()
     verdict = _gate(run, thresholds)
     _write_outputs(run, verdict, options, html_out, limit)
     sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))

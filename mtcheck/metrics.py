@@ -29,6 +29,7 @@ class SegmentStatistics:
     bleu: tuple
     chrf: tuple
     ter: tuple | None = None
+    references: int = 1
 
 
 class LexicalMetrics:
@@ -55,14 +56,20 @@ class LexicalMetrics:
             return tuple(metric._extract_corpus_statistics([hypothesis], refs)[0])
 
         stats = SegmentStatistics(extract(self.corpus_bleu), extract(self.chrf),
-                                  extract(self.ter) if self.ter else None)
-        # extraction segment by segment resets nrefs; keep what the whole corpus has, as
-        # sacrebleu's own reference cache does ("var" when the counts differ)
-        self._reference_counts.add(len(references))
+                                  extract(self.ter) if self.ter else None, len(references))
+        self.note_references(len(references))
+        return stats
+
+    def note_references(self, count: int) -> None:
+        """Record a segment's number of references, for the signatures' nrefs.
+
+        Extraction segment by segment resets nrefs; keep what the whole corpus has, as
+        sacrebleu's own reference cache does ("var" when the counts differ).
+        """
+        self._reference_counts.add(count)
         nrefs = next(iter(self._reference_counts)) if len(self._reference_counts) == 1 else -1
         for metric in self._metrics():
             metric.num_refs = nrefs
-        return stats
 
     def sentence(self, hypothesis: str, references: Sequence[str]) -> LexicalScores:
         """Score one segment against its references."""
@@ -77,7 +84,9 @@ class LexicalMetrics:
             ter=self.ter._compute_score_from_stats(list(stats.ter)).score if self.ter else None)
 
     def corpus_scores(self, stats: Sequence[SegmentStatistics]) -> LexicalScores:
-        """Return corpus scores from the summed statistics of segments."""
+        """Return corpus scores from the summed statistics of segments (possibly computed elsewhere)."""
+        for s in stats:
+            self.note_references(s.references)
         def total(field):
             return np.sum([getattr(s, field) for s in stats], axis=0).tolist()
 

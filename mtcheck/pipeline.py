@@ -43,6 +43,7 @@ def check(
     embedder: Embedder | None = None,
     input_format: str | None = None,
     progress: bool = False,
+    client=None,
 ) -> RunResult:
     """Check translation files against their references and return what was found.
 
@@ -53,6 +54,13 @@ def check(
     paths = [Path(translation)] if isinstance(translation, (str, Path)) else [Path(t) for t in translation]
     jobs = expand_all(paths, [Path(r) for r in references], input_format)
     loaded = [_load(job, source, settings) for job in jobs]
+    if client is not None:  # a Dask client: workers check the batches
+        if any(mode != "batch" for mode, _, _ in loaded):
+            raise UsageError("--dask and --workers check batches (JSONL, TSV); documents are checked locally")
+        from .distributed import check_batches_distributed
+
+        return check_batches_distributed(
+            [(str(job.translation), payload) for job, (_, payload, _) in zip(jobs, loaded)], client, settings)
     run = Run(settings, embedder, progress)
     documents = []
     for job, (mode, payload, notes) in zip(jobs, loaded):
@@ -110,6 +118,20 @@ def _tokens(text: str):
 
 class Run:
     """One check run: the model, the metrics and the baseline, shared by all its documents."""
+
+    @classmethod
+    def without_model(cls, settings: Settings, model_name: str, baseline: float) -> "Run":
+        """Return a run that only gathers results checked elsewhere (by Dask workers)."""
+        run = cls.__new__(cls)
+        run.settings, run.progress = settings, False
+        run.calibration = (read_calibration(settings.calibration) if settings.calibration
+                           else default_calibration())
+        run.decisions, run.suppressed = None, 0
+        run.embedder = type("Gathered", (), {"name": model_name})()
+        run.baseline = baseline
+        run.metrics = LexicalMetrics(ter=settings.ter)
+        run.all_stats = []
+        return run
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, progress: bool = False):
         self.settings = settings
@@ -205,21 +227,31 @@ class Run:
                  vocabulary: str | None = None) -> DocumentResult:
         """Score and check the units of one document; ``vocabulary`` is a whole source text."""
         before = self.suppressed
-        stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
-        results: list[SegmentResult] = []
+        segments: list[SegmentResult] = []
+        stats: list[SegmentStatistics] = []
         with self._progress(len(units), name) as advance:
             # chunk by chunk, so that only one chunk's token vectors are in memory at a time
             for start in range(0, len(units), CHUNK):
-                part = units[start:start + CHUNK]
-                texts = list(dict.fromkeys([u.hypothesis for u in part] + [r for u in part for r in u.references]))
-                encoded = dict(zip(texts, self.embedder.encode(texts)))
-                results += [self._segment(u, s, encoded, vocabulary)
-                            for u, s in zip(part, stats[start:start + CHUNK])]
-                advance(len(part))
-        segments = tuple(results)
+                part_segments, part_stats = self.check_segments(units[start:start + CHUNK], vocabulary)
+                segments += part_segments
+                stats += part_stats
+                advance(len(part_segments))
+        return self.document_result(name, ref_names, segments, stats, mode, notes, self.suppressed - before)
+
+    def check_segments(self, units: Sequence[Segment], vocabulary: str | None = None):
+        """Score and check some segments; return their results and their sacrebleu statistics."""
+        stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
+        texts = list(dict.fromkeys([u.hypothesis for u in units] + [r for u in units for r in u.references]))
+        encoded = dict(zip(texts, self.embedder.encode(texts)))
+        return [self._segment(u, s, encoded, vocabulary) for u, s in zip(units, stats)], stats
+
+    def document_result(self, name: str, ref_names: tuple[str, ...], segments: Sequence[SegmentResult],
+                        stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
+                        suppressed: int = 0) -> DocumentResult:
+        """Return a document's result from its checked segments; their statistics join the run's."""
         self.all_stats.extend(stats)
-        return DocumentResult(name, ref_names, segments, self._corpus(stats, segments), mode, notes,
-                              self.suppressed - before)
+        return DocumentResult(name, ref_names, tuple(segments), self._corpus(stats, segments), mode,
+                              notes, suppressed)
 
     @contextmanager
     def _progress(self, total: int, label: str):
