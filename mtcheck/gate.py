@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import UsageError
-from .results import RunResult, SegmentResult, Severity, count_flags
+from .results import RunResult, Severity
 
 WORST_SHOWN = 5
 
@@ -79,11 +79,10 @@ class Verdict:
         }
 
 
-def _check(scope: str, segments: tuple[SegmentResult, ...], chrf: float, similarity: float,
+def _check(scope: str, counts: dict[str, int], chrf: float, similarity: float,
            t: Thresholds) -> list[Failure]:
     """Return the failures of one scope (a document, or the batch)."""
     failures = []
-    counts = count_flags(segments)
     if t.fail_on is not None:
         at_or_above = sum(n for sev, n in counts.items() if Severity(sev).rank >= t.fail_on.rank)
         if at_or_above:
@@ -107,15 +106,17 @@ def evaluate(run: RunResult, thresholds: Thresholds) -> Verdict:
     """Return the verdict of the thresholds on a run: per document, then for the whole batch."""
     failures: list[Failure] = []
     for doc in run.documents:
-        failures += _check(doc.path, doc.segments, doc.corpus.chrf, doc.corpus.similarity, thresholds)
+        failures += _check(doc.path, doc.flag_counts, doc.corpus.chrf, doc.corpus.similarity, thresholds)
     if len(run.documents) > 1:
-        failures += _check("batch", run.segments, run.corpus.chrf, run.corpus.similarity, thresholds)
+        failures += _check("batch", run.flag_counts, run.corpus.chrf, run.corpus.similarity, thresholds)
     worst: tuple[WorstSegment, ...] = ()
     if failures:
-        ranked = sorted(((d.path, s) for d in run.documents for s in d.segments),
-                        key=lambda ps: -ps[1].scores.penalty)
-        worst = tuple(WorstSegment(p, s.id, s.line, round(s.scores.penalty, 3), len(s.flags))
-                      for p, s in ranked[:WORST_SHOWN] if s.scores.penalty > 0)
+        candidates = [WorstSegment(d.path, s.id, s.line, round(s.scores.penalty, 3), len(s.flags))
+                      for d in run.documents for s in d.segments]
+        candidates += [WorstSegment(d.path, sid, line, round(penalty, 3), flags)
+                       for d in run.documents if d.streamed for sid, line, penalty, flags in d.streamed.worst]
+        ranked = sorted(candidates, key=lambda w: -w.penalty)
+        worst = tuple(w for w in ranked[:WORST_SHOWN] if w.penalty > 0)
     return Verdict(tuple(failures), worst)
 
 

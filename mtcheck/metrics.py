@@ -32,6 +32,35 @@ class SegmentStatistics:
     references: int = 1
 
 
+class StatisticsSum:
+    """A running sum of segments' statistics: corpus scores in constant memory."""
+
+    def __init__(self):
+        self.bleu = self.chrf = self.ter = None
+        self.reference_counts: set[int] = set()
+        self.segments = 0
+
+    def add(self, stats: SegmentStatistics) -> None:
+        """Add one segment's statistics."""
+        for field in ("bleu", "chrf", "ter"):
+            value = getattr(stats, field)
+            if value is not None:
+                current = getattr(self, field)
+                setattr(self, field, np.array(value, dtype=np.float64) if current is None else current + value)
+        self.reference_counts.add(stats.references)
+        self.segments += 1
+
+    def merge(self, other: "StatisticsSum") -> None:
+        """Add another sum (a document's, into the run's)."""
+        for field in ("bleu", "chrf", "ter"):
+            value = getattr(other, field)
+            if value is not None:
+                current = getattr(self, field)
+                setattr(self, field, value.copy() if current is None else current + value)
+        self.reference_counts |= other.reference_counts
+        self.segments += other.segments
+
+
 class LexicalMetrics:
     """Hold one configured sacrebleu metric of each kind and score segments and corpora."""
 
@@ -85,15 +114,19 @@ class LexicalMetrics:
 
     def corpus_scores(self, stats: Sequence[SegmentStatistics]) -> LexicalScores:
         """Return corpus scores from the summed statistics of segments (possibly computed elsewhere)."""
+        total = StatisticsSum()
         for s in stats:
-            self.note_references(s.references)
-        def total(field):
-            return np.sum([getattr(s, field) for s in stats], axis=0).tolist()
+            total.add(s)
+        return self.sum_scores(total)
 
+    def sum_scores(self, total: StatisticsSum) -> LexicalScores:
+        """Return corpus scores from a running sum of statistics."""
+        for count in total.reference_counts:
+            self.note_references(count)
         return LexicalScores(
-            chrf=self.chrf._compute_score_from_stats(total("chrf")).score,
-            bleu=self.corpus_bleu._compute_score_from_stats(total("bleu")).score,
-            ter=self.ter._compute_score_from_stats(total("ter")).score if self.ter else None)
+            chrf=self.chrf._compute_score_from_stats(total.chrf.tolist()).score,
+            bleu=self.corpus_bleu._compute_score_from_stats(total.bleu.tolist()).score,
+            ter=self.ter._compute_score_from_stats(total.ter.tolist()).score if self.ter else None)
 
     def corpus(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> LexicalScores:
         """Score a corpus; segments may have different numbers of references."""

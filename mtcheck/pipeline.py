@@ -22,7 +22,7 @@ from .io import Record, read_jsonl, read_text
 from .io.bilingual import pair_units
 from .io.inputs import BATCH_FORMATS, Job, expand_all
 from .io.tsv import read_tsv
-from .metrics import LexicalMetrics, SegmentStatistics
+from .metrics import LexicalMetrics, SegmentStatistics, StatisticsSum
 from .results import (
     CorpusScores, DocumentResult, Flag, RunResult, Scores, Segment, SegmentResult, Severity,
 )
@@ -130,7 +130,7 @@ class Run:
         run.embedder = type("Gathered", (), {"name": model_name})()
         run.baseline = baseline
         run.metrics = LexicalMetrics(ter=settings.ter)
-        run.all_stats = []
+        run.totals, run.similarity_sum = StatisticsSum(), 0.0
         return run
 
     def __init__(self, settings: Settings, embedder: Embedder | None = None, progress: bool = False):
@@ -145,7 +145,8 @@ class Run:
             embedder or load_model(settings.model, settings.batch_size, settings.backend))
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
-        self.all_stats: list[SegmentStatistics] = []  # sacrebleu statistics, summed for corpus scores
+        self.totals = StatisticsSum()  # the run's sacrebleu statistics, summed for corpus scores
+        self.similarity_sum = 0.0
 
     # --- alignment -------------------------------------------------------------------------
     def align_document(self, name: str, hyp: str, ref_names: list[str], refs: list[str],
@@ -249,9 +250,25 @@ class Run:
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
                         suppressed: int = 0) -> DocumentResult:
         """Return a document's result from its checked segments; their statistics join the run's."""
-        self.all_stats.extend(stats)
-        return DocumentResult(name, ref_names, tuple(segments), self._corpus(stats, segments), mode,
+        total = StatisticsSum()
+        for s in stats:
+            total.add(s)
+        similarity = sum(s.scores.similarity for s in segments)
+        return DocumentResult(name, ref_names, tuple(segments), self._corpus(total, similarity), mode,
                               notes, suppressed)
+
+    def _corpus(self, total: StatisticsSum, similarity_sum: float) -> CorpusScores:
+        """Return a document's corpus scores from its summed statistics; add them to the run's."""
+        self.totals.merge(total)
+        self.similarity_sum += similarity_sum
+        return self._scores(total, similarity_sum)
+
+    def _scores(self, total: StatisticsSum, similarity_sum: float) -> CorpusScores:
+        """Return corpus scores from summed statistics and the sum of segment similarities."""
+        if not total.segments:
+            return CorpusScores(0.0, 0.0, 0.0)
+        lex = self.metrics.sum_scores(total)
+        return CorpusScores(lex.bleu, lex.chrf, similarity_sum / total.segments, lex.ter)
 
     @contextmanager
     def _progress(self, total: int, label: str):
@@ -310,18 +327,9 @@ class Run:
             kept.append(replace(f, key=key, decision=decision))
         return tuple(kept)
 
-    def _corpus(self, stats: Sequence[SegmentStatistics], segments: Sequence[SegmentResult]) -> CorpusScores:
-        """Return corpus scores from the summed sacrebleu statistics of the segments."""
-        if not stats:
-            return CorpusScores(0.0, 0.0, 0.0)
-        lex = self.metrics.corpus_scores(stats)
-        similarity = float(np.mean([s.scores.similarity for s in segments]))
-        return CorpusScores(lex.bleu, lex.chrf, similarity, lex.ter)
-
     def finish(self, documents: list[DocumentResult]) -> RunResult:
         """Return the run's result with batch-level scores and the metadata that reproduces it."""
-        segments = [s for d in documents for s in d.segments]
-        corpus = self._corpus(self.all_stats, segments)
+        corpus = self._scores(self.totals, self.similarity_sum)
         signatures = self.metrics.signatures()
         meta = {
             "mtcheck_version": __version__,

@@ -174,6 +174,16 @@ def count_flags(segments: tuple[SegmentResult, ...]) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
+class StreamSummary:
+    """What a streamed document keeps: its segments went to a JSON Lines file as they came."""
+
+    output: str
+    segments: int
+    flag_counts: Mapping[str, int]
+    worst: tuple[tuple[str, int, float, int], ...] = ()  # (id, line, penalty, flags), worst first
+
+
+@dataclass(frozen=True)
 class DocumentResult:
     """The segments of one translation file and its corpus scores."""
 
@@ -184,6 +194,7 @@ class DocumentResult:
     mode: str = "document"  # "batch": one segment per JSONL/TSV record; "units": XLIFF, TMX, PO, SRT
     notes: tuple[str, ...] = ()  # what was skipped or marked while reading, for the reports
     suppressed: int = 0  # flags dismissed by an editor's earlier decision
+    streamed: StreamSummary | None = None  # set when segments were streamed, not kept
 
     @property
     def is_document(self) -> bool:
@@ -191,9 +202,14 @@ class DocumentResult:
         return self.mode == "document"
 
     @property
+    def segment_count(self) -> int:
+        """Return how many segments were checked (kept or streamed)."""
+        return self.streamed.segments if self.streamed else len(self.segments)
+
+    @property
     def flag_counts(self) -> dict[str, int]:
         """Count this document's flags by severity."""
-        return count_flags(self.segments)
+        return dict(self.streamed.flag_counts) if self.streamed else count_flags(self.segments)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the document as a JSON-ready dictionary."""
@@ -203,6 +219,8 @@ class DocumentResult:
             "references": list(self.references),
             "notes": list(self.notes),
             "suppressed": self.suppressed,
+            "segment_count": self.segment_count,
+            "streamed_to": self.streamed.output if self.streamed else None,
             "corpus": self.corpus.to_dict(),
             "flag_counts": self.flag_counts,
             "segments": [s.to_dict() for s in self.segments],
@@ -225,7 +243,16 @@ class RunResult:
     @property
     def flag_counts(self) -> dict[str, int]:
         """Count all flags by severity."""
-        return count_flags(self.segments)
+        counts = {s.value: 0 for s in Severity}
+        for d in self.documents:
+            for sev, n in d.flag_counts.items():
+                counts[sev] += n
+        return counts
+
+    @property
+    def segment_count(self) -> int:
+        """Return how many segments the run checked."""
+        return sum(d.segment_count for d in self.documents)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the run as the versioned JSON document described in docs/json-schema.md."""

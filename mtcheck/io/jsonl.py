@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from ..errors import InputError
 from .text import read_text
@@ -58,16 +58,37 @@ def parse_record(obj: Any, path: str, line: int) -> Record:
 
 def read_jsonl(path: str | Path) -> list[Record]:
     """Return the records of a JSONL file in input order; blank lines are skipped."""
+    read_text(path)  # the whole-file checks: missing, empty, undecodable (with its line)
+    return list(iter_jsonl(path))
+
+
+def iter_jsonl(path: str | Path) -> Iterator[Record]:
+    """Yield the records of a JSONL file one by one, reading it line by line (bounded memory)."""
     name = str(path)
-    records = []
-    for number, text in enumerate(read_text(path).splitlines(), start=1):
-        if not text.strip():
-            continue
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise InputError(
-                f"invalid JSON at column {exc.colno}: {exc.msg}; each line must be one JSON object",
-                name, number) from None
-        records.append(parse_record(obj, name, number))
-    return records
+    seen = False
+    try:
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError("file not found; check the path", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", name) from None
+    with fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+                    "convert the file to UTF-8, e.g. with iconv -f latin1 -t utf-8", name, number) from None
+            if not text.strip():
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    f"invalid JSON at column {exc.colno}: {exc.msg}; each line must be one JSON object",
+                    name, number) from None
+            seen = True
+            yield parse_record(obj, name, number)
+    if not seen:
+        raise InputError("file is empty; give a file with text in it", name)

@@ -27,14 +27,14 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
             lines += ["**Gate: failed.**", ""]
             lines += [f"- `{_cell(f.scope)}` {f.check}: {_cell(f.message)}" for f in verdict.failures]
             lines.append("")
-    lines += [f"{len(run.segments)} segments · {counts['critical']} critical, {counts['major']} major, "
+    lines += [f"{run.segment_count} segments · {counts['critical']} critical, {counts['major']} major, "
               f"{counts['minor']} minor flags · BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · "
               f"similarity {run.corpus.similarity:.3f}", ""]
     lines += ["| document | segments | BLEU | chrF | similarity | critical | major | minor |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for d in run.documents:
         c = d.flag_counts
-        lines.append(f"| {_cell(d.path)} | {len(d.segments)} | {d.corpus.bleu:.1f} | {d.corpus.chrf:.1f} | "
+        lines.append(f"| {_cell(d.path)} | {d.segment_count} | {d.corpus.bleu:.1f} | {d.corpus.chrf:.1f} | "
                      f"{d.corpus.similarity:.3f} | {c['critical']} | {c['major']} | {c['minor']} |")
     flags = worst_first(run)
     if flags:

@@ -27,7 +27,7 @@ def render_text(run: RunResult, limit: int | None = None) -> str:
         c = doc.corpus
         lines.append(f"{doc.path} (against {refs})")
         lines.append(
-            f"  {len(doc.segments)} segments | BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | "
+            f"  {doc.segment_count} segments | BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | "
             f"similarity {c.similarity:.3f}" + (f" | TER {c.ter:.1f}" if c.ter is not None else "")
             + f" | flags: {_counts(doc.flag_counts)}")
         lines += [f"  note: {note}" for note in doc.notes]
