@@ -102,6 +102,9 @@ def cli() -> None:
               help="Check batches on a running Dask scheduler (e.g. tcp://scheduler:8786).")
 @click.option("--workers", type=click.IntRange(min=1),
               help="Check batches on a local Dask cluster of this many worker processes.")
+@click.option("--stream", "stream_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Check JSONL batches of any size in bounded memory, writing each segment's result "
+                   "to this JSON Lines file as it comes (no HTML or whole-run JSON).")
 @gate_options
 @output_options
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
@@ -110,7 +113,7 @@ def cli() -> None:
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Show at most this many flags in the terminal.")
 def check(translations, references, source, input_format, html_out, no_html, limit, dask_address,
-          workers, **options) -> None:
+          workers, stream_out, **options) -> None:
     """Check TRANSLATIONS against their reference(s) and report garbled phrases.
 
     A translation is a document (text, XLIFF, TMX, PO, SRT) checked against --reference, a batch
@@ -125,17 +128,34 @@ def check(translations, references, source, input_format, html_out, no_html, lim
                            for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions", "backend")
                            if merged.get(k) is not None})
     thresholds = _thresholds(merged)
+    if stream_out is not None:
+        if html_out is not None or options["json_out"] is not None:
+            raise UsageError("--stream writes segments as they come; --html and --json need the whole run")
+        if references or dask_address or workers:
+            raise UsageError("--stream reads JSONL batches on this machine; drop --reference, --dask, --workers")
+        no_html = True
     if html_out is None and not no_html:
         stem = translations[0].stem if len(translations) == 1 and translations[0].is_file() else "mtcheck"
         html_out = REPORTS_DIR / f"{stem}.html"
     if no_html:
         html_out = None
-    outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out)
+    outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out, stream_out)
                if p is not None and str(p) != "-"]
     _refuse_to_overwrite_inputs(outputs, [*translations, *references, *([source] if source else [])])
 
     from .pipeline import check as run_check
 
+    if stream_out is not None:
+        from .pipeline import check_stream
+
+        run = check_stream(list(translations), stream_out, settings=settings,
+                           input_format=None if input_format == "auto" else input_format,
+                           progress=not options["quiet"])
+        verdict = _gate(run, thresholds)
+        _write_outputs(run, verdict, options, None, limit)
+        if not options["quiet"]:
+            click.echo(f"Segments streamed to: {stream_out}")
+        sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
     client = None
     if dask_address or workers:
         from .distributed import connect

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import datetime as _dt
+import heapq
+import itertools
+import json
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,12 +22,14 @@ from .detect import build_view, detect
 from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
+from .io.jsonl import iter_jsonl
 from .io.bilingual import pair_units
 from .io.inputs import BATCH_FORMATS, Job, expand_all
 from .io.tsv import read_tsv
 from .metrics import LexicalMetrics, SegmentStatistics, StatisticsSum
 from .results import (
     CorpusScores, DocumentResult, Flag, RunResult, Scores, Segment, SegmentResult, Severity,
+    StreamSummary,
 )
 from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
@@ -76,6 +81,65 @@ def check(
         documents.append(run.document(str(job.translation), tuple(str(r) for r in job.references),
                                       units, mode, tuple(notes), vocabulary))
     return run.finish(documents)
+
+
+STREAM_WORST = 5  # worst segments a streamed document remembers, for the gate's verdict
+
+
+def check_stream(
+    translation: str | Path | Sequence[str | Path],
+    output: str | Path,
+    *,
+    settings: Settings = Settings(),
+    embedder: Embedder | None = None,
+    input_format: str | None = None,
+    progress: bool = False,
+) -> RunResult:
+    """Check JSONL batches of any size in bounded memory, writing each segment's result as it comes.
+
+    Every segment's JSON (as in the JSON report, plus its "document") goes to ``output`` as one
+    line; the file appears whole when the run ends, or not at all. The returned RunResult keeps
+    no segments, only each document's scores, flag counts and worst segments.
+    """
+    paths = [Path(translation)] if isinstance(translation, (str, Path)) else [Path(t) for t in translation]
+    jobs = expand_all(paths, [], input_format)
+    for job in jobs:
+        if job.format != "jsonl":
+            raise UsageError(f"--stream reads JSONL batches; {job.translation} is {job.format}")
+    for job in jobs:  # read everything once first: bad input fails before the model loads
+        for _ in iter_jsonl(job.translation):
+            pass
+    from .report import atomic_file
+
+    run = Run(settings, embedder, progress)
+    with atomic_file(output) as out:
+        documents = [_stream_document(run, job, out, str(output)) for job in jobs]
+    return run.finish(documents)
+
+
+def _stream_document(run: "Run", job: Job, out, output: str) -> DocumentResult:
+    """Check one batch chunk by chunk, writing results out and keeping only aggregates."""
+    total, similarity_sum, before = StatisticsSum(), 0.0, run.suppressed
+    counts = {s.value: 0 for s in Severity}
+    worst: list[tuple[float, int, str, int, int]] = []  # a min-heap of the worst segments
+    records = iter_jsonl(job.translation)
+    while chunk := list(itertools.islice(records, CHUNK)):
+        segments, stats = run.check_segments([_segment_of(r) for r in chunk])
+        for seg, st in zip(segments, stats):
+            out.write(json.dumps({"document": str(job.translation), **seg.to_dict()}, ensure_ascii=False) + "\n")
+            total.add(st)
+            similarity_sum += seg.scores.similarity
+            for f in seg.flags:
+                counts[f.severity.value] += 1
+            # ties go to the earlier segment: it has the larger (less negative) position key
+            entry = (seg.scores.penalty, -total.segments, seg.id, seg.line, len(seg.flags))
+            if len(worst) < STREAM_WORST:
+                heapq.heappush(worst, entry)
+            else:
+                heapq.heappushpop(worst, entry)
+    ranked = tuple((sid, line, penalty, flags) for penalty, _, sid, line, flags in sorted(worst, reverse=True))
+    return DocumentResult(str(job.translation), (), (), run._corpus(total, similarity_sum), "batch", (),
+                          run.suppressed - before, StreamSummary(output, total.segments, counts, ranked))
 
 
 def _load(job: Job, source, settings: Settings):

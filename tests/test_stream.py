@@ -1,0 +1,62 @@
+"""Streaming batches: results written as they come, aggregates kept, equal to a normal run."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mtcheck.cli import cli
+from mtcheck.errors import ExitCode
+from mtcheck.gate import Thresholds, evaluate
+from mtcheck.pipeline import check, check_stream
+
+
+@pytest.fixture
+def batch(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = []
+    for i in range(600):  # several chunks
+        hyp = f"Then Ilon Musk spoke on day {i}." if i % 7 == 0 else f"The weather was fine on day {i}."
+        ref = f"Then Elon Musk spoke on day {i}." if i % 7 == 0 else f"The weather was fine on day {i}."
+        lines.append(json.dumps({"id": f"r{i}", "hypothesis": hyp, "reference": ref}))
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_stream_equals_a_normal_run_and_keeps_no_segments(batch, tmp_path, fake_embedder):
+    normal = check(batch, embedder=fake_embedder)
+    out = tmp_path / "segments.jsonl"
+    streamed = check_stream(batch, out, embedder=fake_embedder)
+    doc = streamed.documents[0]
+    assert doc.segments == () and doc.segment_count == 600
+    assert doc.flag_counts == normal.documents[0].flag_counts == {"critical": 0, "major": 86, "minor": 0}
+    assert streamed.corpus == normal.corpus
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    expected = [dict(s.to_dict(), document=str(batch)) for s in normal.segments]
+    assert lines == expected
+    ranked = sorted(enumerate(normal.segments), key=lambda iseg: (-iseg[1].scores.penalty, iseg[0]))
+    top = [seg.id for _, seg in ranked[:5]]
+    assert [w[0] for w in doc.streamed.worst] == top
+    assert [w.id for w in evaluate(streamed, Thresholds(max_flags=0)).worst] == top
+    assert [w.id for w in evaluate(normal, Thresholds(max_flags=0)).worst] == top
+
+
+def test_bad_line_fails_before_anything_is_written(tmp_path, fake_embedder):
+    path = tmp_path / "b.jsonl"
+    path.write_text('{"hypothesis": "a", "reference": "b"}\n{"hypothesis": \n')
+    out = tmp_path / "segments.jsonl"
+    from mtcheck.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        check_stream(path, out, embedder=fake_embedder)
+    assert (err.value.line, out.exists()) == (2, False)
+
+
+def test_cli_stream_gate_and_conflicts(batch, tmp_path, no_model):
+    out = tmp_path / "s.jsonl"
+    result = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(out), "--fail-on", "major"])
+    assert result.exit_code == ExitCode.GATE_FAILED
+    assert "600 segments" in result.stdout and f"Segments streamed to: {out}" in result.stdout
+    assert len(out.read_text().splitlines()) == 600
+    clash = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(out), "--json", str(tmp_path / "r.json")])
+    assert clash.exit_code == ExitCode.USAGE
+    assert "--html and --json need the whole run" in clash.stderr
