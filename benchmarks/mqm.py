@@ -6,11 +6,13 @@ Splits are by document (crc32 of dataset/doc), so that calibration ("fit") and e
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import random
 import re
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
@@ -130,3 +132,13 @@ def lexical_baseline(hypothesis: str, reference: str) -> set[int]:
 def flag_chars(flags: Iterable, severities: set[str]) -> set[int]:
     """Return the characters covered by flags of the given severities."""
     return {c for f in flags if f.severity.value in severities for c in range(f.start, f.end)}
+
+
+def write_batch(data: str, segments: int, path: Path) -> list[dict]:
+    """Write the first N labelled segments as an mtcheck JSONL batch; return their rows."""
+    with open(data, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in itertools.islice(fh, segments)]
+    path.write_text("".join(json.dumps({"id": r["id"], "hypothesis": r["hypothesis"],
+                                        "references": r["references"]}, ensure_ascii=False) + "\n"
+                            for r in rows), encoding="utf-8")
+    return rows

@@ -9,11 +9,14 @@ controls, a severity filter and a search.
 from __future__ import annotations
 
 import argparse
-import itertools
-import json
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mqm import write_batch  # noqa: E402
 
 
 def main(argv=None) -> None:
@@ -31,11 +34,7 @@ def main(argv=None) -> None:
 
     work = Path(tempfile.mkdtemp())
     batch = work / "batch.jsonl"
-    with open(args.data, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in itertools.islice(fh, args.segments)]
-    batch.write_text("".join(json.dumps({"id": r["id"], "hypothesis": r["hypothesis"],
-                                         "references": r["references"]}, ensure_ascii=False) + "\n"
-                             for r in rows), encoding="utf-8")
+    write_batch(args.data, args.segments, batch)
     t0 = time.perf_counter()
     run = check(batch)
     t1 = time.perf_counter()

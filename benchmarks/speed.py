@@ -11,12 +11,15 @@ Each contender runs in its own process, so its peak memory (max RSS) is its own:
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mqm import write_batch  # noqa: E402
 
 STAGES = {
     "mtcheck": """
@@ -84,11 +87,7 @@ def main(argv=None) -> None:
     parser.add_argument("--backend", default="torch")
     args = parser.parse_args(argv)
     batch = Path(tempfile.mkdtemp()) / "batch.jsonl"
-    with open(args.data, encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in itertools.islice(fh, args.segments)]
-    batch.write_text("".join(json.dumps({"id": r["id"], "hypothesis": r["hypothesis"],
-                                         "references": r["references"]}, ensure_ascii=False) + "\n"
-                             for r in rows), encoding="utf-8")
+    rows = write_batch(args.data, args.segments, batch)
     distinct = len({r["hypothesis"] for r in rows} | {x for r in rows for x in r["references"]})
     print(f"# {len(rows)} segments, {distinct} distinct texts, backend {args.backend}\n")
     print("| contender | seconds | segments/s | peak memory (MB) |\n|---|---:|---:|---:|")

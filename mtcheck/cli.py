@@ -120,7 +120,6 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     (JSONL or TSV with hypothesis and reference columns), or a directory or glob of them. With
     several translations, --reference names directories of references with the same file names.
     """
-    from .gate import Thresholds
     from .settings import Settings
 
     merged = _merged_options(options)

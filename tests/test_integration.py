@@ -6,7 +6,6 @@ import json
 import pytest
 
 import mtcheck
-from mtcheck.io import read_jsonl
 from mtcheck.results import Severity
 from mtcheck.settings import Settings
 
