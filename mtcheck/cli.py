@@ -50,6 +50,9 @@ model_options = _options(
                       "twice as fast (pip install 'mtcheck[onnx]'; exported once to ~/.cache/mtcheck)."),
     click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
                  help="Calibration file [default: the one shipped in the package]."),
+    click.option("--disk-cache/--no-disk-cache", default=None,
+                 help="Keep encodings on disk ($MTCHECK_CACHE or ~/.cache/mtcheck) and reuse them "
+                      "on later runs: only new texts are encoded."),
     click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path),
                  help="Decisions exported from the HTML report: dismissed flags are not raised again."),
 )
@@ -124,7 +127,8 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 
     merged = _merged_options(options)
     settings = Settings(**{k: str(merged[k]) if isinstance(merged[k], Path) else merged[k]
-                           for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions", "backend")
+                           for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions",
+                                     "backend", "disk_cache")
                            if merged.get(k) is not None})
     thresholds = _thresholds(merged)
     if stream_out is not None:

@@ -205,8 +205,13 @@ class Run:
                             else default_calibration())
         self.decisions = read_decisions(settings.decisions) if settings.decisions else None
         self.suppressed = 0
-        self.embedder = CachingEmbedder(
-            embedder or load_model(settings.model, settings.batch_size, settings.backend))
+        inner = embedder or load_model(settings.model, settings.batch_size, settings.backend)
+        if settings.disk_cache:
+            from .embed_cache import DiskCachedEmbedder
+            from .embed_onnx import cache_dir
+
+            inner = DiskCachedEmbedder(inner, cache_dir() / "embeddings.sqlite")
+        self.embedder = CachingEmbedder(inner)
         self.baseline = similarity_baseline(self.embedder)
         self.metrics = LexicalMetrics(ter=settings.ter)
         self.totals = StatisticsSum()  # the run's sacrebleu statistics, summed for corpus scores

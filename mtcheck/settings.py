@@ -20,6 +20,7 @@ class Settings:
     ter: bool = False
     batch_size: int = 32
     backend: str = "torch"  # or "onnx": int8 ONNX Runtime (pip install 'mtcheck[onnx]')
+    disk_cache: bool = False  # keep encodings in $MTCHECK_CACHE/embeddings.sqlite across runs
     calibration: str | None = None  # path of a calibration file; None for the packaged one
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
 
