@@ -7,10 +7,13 @@ sentence scores. This is how sacrebleu computes corpus scores and its significan
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+
+REFERENCE_CACHE = 4096  # distinct reference sets whose n-grams are kept
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class LexicalMetrics:
         self.chrf = CHRF()
         self.ter = TER() if ter else None
         self._reference_counts: set[int] = set()
+        # references repeat (one reference, many MT systems): their n-grams are extracted once,
+        # as sacrebleu's own reference cache does for a corpus
+        self._reference_info: OrderedDict = OrderedDict()
 
     def _metrics(self):
         """Return the configured metric objects."""
@@ -79,10 +85,19 @@ class LexicalMetrics:
 
     def statistics(self, hypothesis: str, references: Sequence[str]) -> SegmentStatistics:
         """Return the sufficient statistics of one segment against its references."""
-        refs = [[r] for r in references]
+        refs = tuple(references)
 
         def extract(metric):
-            return tuple(metric._extract_corpus_statistics([hypothesis], refs)[0])
+            key = (id(metric), refs)
+            info = self._reference_info.get(key)
+            if info is None:
+                info = metric._extract_reference_info([metric._preprocess_segment(r) for r in refs])
+                self._reference_info[key] = info
+                if len(self._reference_info) > REFERENCE_CACHE:
+                    self._reference_info.popitem(last=False)
+            else:
+                self._reference_info.move_to_end(key)
+            return tuple(metric._compute_segment_statistics(metric._preprocess_segment(hypothesis), info))
 
         stats = SegmentStatistics(extract(self.corpus_bleu), extract(self.chrf),
                                   extract(self.ter) if self.ter else None, len(references))

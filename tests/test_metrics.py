@@ -45,3 +45,13 @@ def test_sentence_scores_from_statistics_sum_to_corpus():
     stats = [m.statistics(h, r) for h, r in PAIRS]
     assert m.corpus_scores(stats) == m.corpus([h for h, _ in PAIRS], [r for _, r in PAIRS])
     assert m.sentence_scores(stats[0]).chrf == pytest.approx(sacrebleu.sentence_chrf(*PAIRS[0]).score)
+
+
+@pytest.mark.parametrize("hyp,refs", PAIRS)
+def test_cached_references_give_sacrebleus_statistics(hyp, refs):
+    m = LexicalMetrics(ter=True)
+    for _ in range(2):  # the second time from the reference cache
+        got = m.statistics(hyp, refs)
+        assert list(got.bleu) == m.corpus_bleu._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
+        assert list(got.chrf) == m.chrf._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
+        assert list(got.ter) == m.ter._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
