@@ -7,7 +7,7 @@ import itertools
 import json
 import sys
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -84,6 +84,13 @@ def check(
 
 
 STREAM_WORST = 5  # worst segments a streamed document remembers, for the gate's verdict
+
+
+@dataclass(frozen=True)
+class ModelName:
+    """Stand in for the embedder where only its name is needed (the Dask driver loads no model)."""
+
+    name: str
 
 
 def check_stream(
@@ -191,7 +198,7 @@ class Run:
         run.calibration = (read_calibration(settings.calibration) if settings.calibration
                            else default_calibration())
         run.decisions, run.suppressed = None, 0
-        run.embedder = type("Gathered", (), {"name": model_name})()
+        run.embedder = ModelName(model_name)
         run.baseline = baseline
         run.metrics = LexicalMetrics(ter=settings.ter)
         run.totals, run.similarity_sum = StatisticsSum(), 0.0
