@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Callable
 
 from ..calibration import Calibration, default_calibration
@@ -13,6 +13,15 @@ from .wordalign import Match
 # A match at least this similar (or of the same word form) anchors the translation word to a
 # place in the reference; anchors locate what the reference says around a suspect span.
 ANCHOR_SIMILARITY = 0.75
+
+
+@lru_cache(maxsize=4)
+def source_vocabulary(source: str) -> frozenset[str]:
+    """Return a source text's normalised words, once per text: a document's whole source serves
+    every one of its segments."""
+    from ..words import tokenize
+
+    return frozenset(w.norm for w in tokenize(source))
 
 
 @dataclass(frozen=True)
@@ -34,9 +43,7 @@ class SegmentView:
         """Return the normalised words of the references and the source."""
         words = {w.norm for ws in self.ref_words for w in ws}
         if self.source:
-            from ..words import tokenize
-
-            words.update(w.norm for w in tokenize(self.source))
+            words |= source_vocabulary(self.source)
         return frozenset(words)
 
     def is_anchor(self, i: int) -> bool:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from ..errors import InputError
-from .text import read_text
 
 KNOWN_FIELDS = {"id", "hypothesis", "reference", "references", "source"}
 
@@ -58,7 +57,6 @@ def parse_record(obj: Any, path: str, line: int) -> Record:
 
 def read_jsonl(path: str | Path) -> list[Record]:
     """Return the records of a JSONL file in input order; blank lines are skipped."""
-    read_text(path)  # the whole-file checks: missing, empty, undecodable (with its line)
     return list(iter_jsonl(path))
 
 
