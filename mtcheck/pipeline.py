@@ -36,7 +36,7 @@ from .settings import Settings
 from .words import tokenize
 
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
-CHUNK = 256  # segments encoded and checked together; their token vectors are then let go
+CHUNK = 1024  # segments encoded and checked together; their token vectors are then let go
 
 
 def check(

@@ -10,6 +10,7 @@ import numpy as np
 # numbers with their separators ("12,000", "3.5"), then letters and digits keeping inner
 # apostrophes and hyphens ("Trump's", "co-operate")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w])|\w+(?:[’'\-]\w+)*")
+_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 
 
@@ -24,7 +25,7 @@ class Word:
     @property
     def norm(self) -> str:
         """Return the word lower-cased, without a possessive 's, for comparisons."""
-        return _POSSESSIVE.sub("", self.text).lower()
+        return _norm(self.text)
 
     @property
     def is_capitalized(self) -> bool:
@@ -34,7 +35,13 @@ class Word:
     @property
     def is_number(self) -> bool:
         """Return True if the word contains a digit."""
-        return any(c.isdigit() for c in self.text)
+        return _DIGIT.search(self.text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    """Return a word's comparison form; cached, as detectors ask for it many times a word."""
+    return _POSSESSIVE.sub("", text).lower()
 
 
 def tokenize(text: str) -> tuple[Word, ...]:
@@ -70,7 +77,10 @@ def pool(words: tuple[Word, ...], offsets: tuple[tuple[int, int], ...], tokens: 
     # word pieces never straddle words, so the word that holds a token is found by its start
     owner = np.searchsorted(starts, token_starts, side="right") - 1
     inside = (owner >= 0) & (token_starts < ends[np.clip(owner, 0, None)])
-    np.add.at(out, owner[inside], tokens[inside])
+    # summing through a 0/1 word-by-token matrix is several times faster than np.add.at
+    membership = np.zeros((len(words), len(offsets)), dtype=np.float32)
+    membership[owner[inside], np.flatnonzero(inside)] = 1.0
+    out = membership @ tokens.astype(np.float32, copy=False)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.where(norms == 0, 1, norms)
 

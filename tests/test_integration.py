@@ -96,3 +96,11 @@ def test_line_aligned_mode(real_embedder, tmp_path):
     ref.write_text("Elon Musk spoke.\nThe weather is fine.\n")
     run = mtcheck.check(hyp, [ref], settings=Settings(line_aligned=True), embedder=real_embedder)
     assert [(s.id, [f.text for f in s.flags]) for s in run.segments] == [("1", ["Ilon"]), ("2", [])]
+
+
+def test_shipped_baseline_equals_a_fresh_computation(real_embedder):
+    from mtcheck.embed import packaged_baselines, similarity_baseline
+
+    fresh = similarity_baseline(real_embedder, packaged=False)
+    assert packaged_baselines()[real_embedder.name] == pytest.approx(fresh, abs=1e-6), \
+        "refresh mtcheck/data/baselines.json with: python -m mtcheck.embed"

@@ -44,3 +44,11 @@ def test_a_text_encodes_the_same_whatever_its_neighbours(onnx_embedder):
 
 def test_name_says_backend(onnx_embedder):
     assert onnx_embedder.name.endswith("+onnx-int8")
+
+
+def test_shipped_baseline_equals_a_fresh_computation(onnx_embedder):
+    from mtcheck.embed import packaged_baselines, similarity_baseline
+
+    fresh = similarity_baseline(onnx_embedder, packaged=False)
+    assert packaged_baselines()[onnx_embedder.name] == pytest.approx(fresh, abs=1e-6), \
+        "refresh mtcheck/data/baselines.json with: python -m mtcheck.embed"

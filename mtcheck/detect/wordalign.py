@@ -35,22 +35,25 @@ def align_words(
     truncated a long text before it.
     """
     best: list[Match | None] = [None] * len(hyp_words)
-    best_score = [-np.inf] * len(hyp_words)
-    n = max(len(hyp_words), 1)
+    if not hyp_words:
+        return ()
+    best_score = np.full(len(hyp_words), -np.inf)
+    # a word with no vector was cut off by the model's length limit: nothing to compare
+    has_vector = hyp_vectors.any(axis=1)
     hyp_forms = np.array([h.norm for h in hyp_words], dtype=object)
+    hyp_pos = np.arange(len(hyp_words))[:, None] / len(hyp_words)
     for k, (words, vectors) in enumerate(zip(ref_words, ref_vectors)):
         if not words:
             continue
         sims = hyp_vectors @ vectors.T
         same = hyp_forms[:, None] == np.array([r.norm for r in words], dtype=object)[None, :]
-        hyp_pos = np.arange(len(hyp_words))[:, None] / n
-        ref_pos = np.arange(len(words))[None, :] / max(len(words), 1)
+        ref_pos = np.arange(len(words))[None, :] / len(words)
         score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos)
-        for i in range(len(hyp_words)):
-            if not hyp_vectors[i].any():
-                continue  # the model truncated the text before this word: nothing to compare
-            j = int(np.argmax(score[i]))
-            if score[i, j] > best_score[i]:
-                best_score[i] = float(score[i, j])
-                best[i] = Match(k, j, float(sims[i, j]), bool(same[i, j]))
+        cols = score.argmax(axis=1)
+        rows = np.arange(len(hyp_words))
+        top = score[rows, cols]
+        for i in np.flatnonzero(has_vector & (top > best_score)):
+            j = int(cols[i])
+            best_score[i] = top[i]
+            best[i] = Match(k, j, float(sims[i, j]), bool(same[i, j]))
     return tuple(best)
