@@ -1,9 +1,11 @@
 """Measure mtcheck's throughput and peak memory against its floor and other tools, in one run.
 
-    python benchmarks/speed.py ../shared/data/mqm_zhen_dev.jsonl [--segments 2000] [--backend torch]
+    python benchmarks/speed.py ../shared/data/mqm_zhen_dev.jsonl [--segments 2000] [--repeat 3]
 
-Each contender runs in its own process, so its peak memory (max RSS) is its own:
-- mtcheck: the full check of a batch (read, encode, score, detect), model load excluded;
+Each contender runs in its own process, so its peak memory (max RSS) is its own, and runs
+--repeat times; the median time is reported:
+- mtcheck, torch and onnx backends: the full check of a batch (encode, score, detect), model
+  load excluded;
 - encoder alone: the model encoding every distinct hypothesis and reference once (the floor);
 - sacrebleu: sentence chrF and BLEU of every segment;
 - bert-score: BERTScore with the same MiniLM model, where the package is installed.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,13 +25,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mqm import write_batch  # noqa: E402
 
 STAGES = {
-    "mtcheck": """
+    "mtcheck, torch": """
 from mtcheck.embed import load_model
 from mtcheck.io import read_jsonl
 from mtcheck.pipeline import check_records
 from mtcheck.settings import Settings
 records = read_jsonl(BATCH)
-embedder = load_model(backend=BACKEND) if BACKEND != "torch" else load_model()
+embedder = load_model(backend="torch")
+start()
+run = check_records(records, embedder=embedder)
+stop(len(run.segments))
+""",
+    "mtcheck, onnx": """
+from mtcheck.embed import load_model
+from mtcheck.io import read_jsonl
+from mtcheck.pipeline import check_records
+records = read_jsonl(BATCH)
+embedder = load_model(backend="onnx")
 start()
 run = check_records(records, embedder=embedder)
 stop(len(run.segments))
@@ -37,6 +50,7 @@ stop(len(run.segments))
 from mtcheck.embed import default_model_path
 from sentence_transformers import SentenceTransformer
 import json
+import statistics
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
 texts = list(dict.fromkeys([r["hypothesis"] for r in rows] + [x for r in rows for x in r["references"]]))
 model = SentenceTransformer(default_model_path()[0], device="cpu")
@@ -46,6 +60,7 @@ stop(len(rows))
 """,
     "sacrebleu chrF+BLEU": """
 import json
+import statistics
 from sacrebleu.metrics import BLEU, CHRF
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
 bleu, chrf = BLEU(effective_order=True), CHRF()
@@ -56,6 +71,7 @@ stop(len(rows))
 """,
     "bert-score (MiniLM)": """
 import json
+import statistics
 from mtcheck.embed import default_model_path
 from bert_score import BERTScorer
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
@@ -69,7 +85,7 @@ stop(len(rows))
 PRELUDE = """
 import os, resource, sys, time, json
 os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-BATCH, BACKEND = sys.argv[1], sys.argv[2]
+BATCH = sys.argv[1]
 _t = {}
 def start(): _t["t"] = time.perf_counter()
 def stop(n):
@@ -80,30 +96,40 @@ def stop(n):
 
 
 def main(argv=None) -> None:
-    """Build the batch and time each contender in a fresh process."""
+    """Build the batch and time each contender in fresh processes."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data")
     parser.add_argument("--segments", type=int, default=2000)
-    parser.add_argument("--backend", default="torch")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each contender; the median counts")
     args = parser.parse_args(argv)
     batch = Path(tempfile.mkdtemp()) / "batch.jsonl"
     rows = write_batch(args.data, args.segments, batch)
     distinct = len({r["hypothesis"] for r in rows} | {x for r in rows for x in r["references"]})
-    print(f"# {len(rows)} segments, {distinct} distinct texts, backend {args.backend}\n")
-    print("| contender | seconds | segments/s | peak memory (MB) |\n|---|---:|---:|---:|")
-    floor = None
+    print(f"# {len(rows)} segments, {distinct} distinct texts, median of {args.repeat} runs\n")
+    print("| contender | seconds (runs) | segments/s | peak memory (MB) |\n|---|---:|---:|---:|")
+    rates = {}
     for name, code in STAGES.items():
-        proc = subprocess.run([sys.executable, "-c", PRELUDE + code, str(batch), args.backend],
-                              capture_output=True, text=True)
-        if proc.returncode != 0:
-            last = (proc.stderr.strip().splitlines() or ["failed"])[-1]
-            print(f"| {name} | not run: {last[:90]} | | |")
+        runs = []
+        for _ in range(args.repeat):
+            proc = subprocess.run([sys.executable, "-c", PRELUDE + code, str(batch)],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                runs = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+                break
+            runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+        if isinstance(runs, str):
+            print(f"| {name} | not run: {runs[:90]} | | |")
             continue
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
-        rate = r["segments"] / r["seconds"]
-        floor = rate if name == "encoder alone" else floor
-        print(f"| {name} | {r['seconds']:.1f} | {rate:.0f} | {r['peak_mb']:.0f} |")
+        seconds = statistics.median(r["seconds"] for r in runs)
+        rates[name] = runs[0]["segments"] / seconds
+        spread = ", ".join(f"{r['seconds']:.2f}" for r in runs)
+        print(f"| {name} | {seconds:.2f} ({spread}) | {rates[name]:.0f} | {max(r['peak_mb'] for r in runs):.0f} |")
     print()
+    floor = rates.get("encoder alone")
+    if floor and "mtcheck, torch" in rates:
+        print(f"mtcheck (torch) runs at {rates['mtcheck, torch'] / floor:.0%} of the encoder-alone floor")
+    if "mtcheck, torch" in rates and "mtcheck, onnx" in rates:
+        print(f"mtcheck (onnx) runs at {rates['mtcheck, onnx'] / rates['mtcheck, torch']:.2f}x mtcheck (torch)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ import json
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -19,6 +18,7 @@ from .align import Link, align, length_penalty
 from .calibration import default_calibration, read_calibration
 from .decisions import flag_key, read_decisions
 from .detect import build_view, detect
+from .detect.base import pooled_words
 from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
@@ -33,7 +33,6 @@ from .results import (
 )
 from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
-from .words import tokenize
 
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
 CHUNK = 1024  # segments encoded and checked together; their token vectors are then let go
@@ -181,12 +180,6 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
     return run.finish([run.document(name, (), [_segment_of(r) for r in records], "batch")])
 
 
-@lru_cache(maxsize=8)
-def _tokens(text: str):
-    """Tokenize a text once per run, however many segments share it (a shared reference)."""
-    return tokenize(text)
-
-
 class Run:
     """One check run: the model, the metrics and the baseline, shared by all its documents."""
 
@@ -320,7 +313,14 @@ class Run:
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
         texts = list(dict.fromkeys([u.hypothesis for u in units] + [r for u in units for r in u.references]))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
-        return [self._segment(u, s, encoded, vocabulary) for u, s in zip(units, stats)], stats
+        pooled: dict[str, tuple] = {}  # each distinct text's words and word vectors, once
+
+        def words_of(text: str, encoding: Encoding):
+            if text not in pooled:
+                pooled[text] = pooled_words(text, encoding)
+            return pooled[text]
+
+        return [self._segment(u, s, encoded, vocabulary, words_of) for u, s in zip(units, stats)], stats
 
     def document_result(self, name: str, ref_names: tuple[str, ...], segments: Sequence[SegmentResult],
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
@@ -358,7 +358,7 @@ class Run:
             yield bar.update
 
     def _segment(self, u: Segment, stats: SegmentStatistics, encoded: dict[str, Encoding],
-                 vocabulary: str | None = None) -> SegmentResult:
+                 vocabulary: str | None = None, words_of=pooled_words) -> SegmentResult:
         """Score one unit and run the detectors on it."""
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
@@ -367,7 +367,7 @@ class Run:
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
         view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
-                          self.settings.lang, tokenize=_tokens, calibration=self.calibration)
+                          self.settings.lang, words_of=words_of, calibration=self.calibration)
         flags = self._decide(u.hypothesis, detect(view))
         similarity = rescale(cosine, self.baseline)
         scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,

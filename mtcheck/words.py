@@ -1,6 +1,7 @@
 """Words with character offsets, and word vectors pooled from subword token vectors."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,7 +55,35 @@ def zipf(word: str, lang: str) -> float:
     """Return wordfreq's Zipf frequency (0 for unknown words, about 7 for 'the')."""
     from wordfreq import zipf_frequency
 
+    if word.isascii() and word.isalpha() and word.islower() and _splits_on_regex(lang):
+        # a plain lower-case word is one wordfreq token: look it up directly, skipping
+        # wordfreq's tokenizer (most of the detectors' time), with wordfreq's own rounding
+        return _zipf_of(_frequencies(lang).get(word, 0.0))
     return zipf_frequency(word, lang)
+
+
+@lru_cache(maxsize=None)
+def _splits_on_regex(lang: str) -> bool:
+    """Return True if wordfreq tokenizes the language with its regex (not jieba or MeCab)."""
+    from wordfreq.language_info import get_language_info
+
+    return get_language_info(lang)["tokenizer"] == "regex"
+
+
+@lru_cache(maxsize=None)
+def _frequencies(lang: str) -> dict[str, float]:
+    """Return wordfreq's frequency dictionary of a language (its 'best' word list)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(lang, "best")
+
+
+def _zipf_of(freq: float) -> float:
+    """Return a frequency on the Zipf scale, rounded as wordfreq rounds it."""
+    if freq <= 0:
+        return 0.0
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # wordfreq keeps 3 significant digits
+    return round(math.log10(freq) + 9, 2)
 
 
 def is_function_word(word: Word, lang: str) -> bool:

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..calibration import Calibration, default_calibration
 from ..results import Severity
 from ..words import Word
 from .wordalign import Match
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # A match at least this similar (or of the same word form) anchors the translation word to a
 # place in the reference; anchors locate what the reference says around a suspect span.
@@ -81,19 +84,27 @@ class Finding:
 Detector = Callable[[SegmentView], list[Finding]]
 
 
+def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
+    """Return a text's words and one vector per word, pooled from its token vectors."""
+    from ..words import pool, tokenize
+
+    words = tokenize(text)
+    return words, pool(words, encoding.offsets, encoding.tokens)
+
+
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
-               source: str | None = None, lang: str = "en", tokenize=None,
+               source: str | None = None, lang: str = "en", words_of=pooled_words,
                calibration: Calibration | None = None) -> SegmentView:
-    """Return the detectors' view of a segment from its texts and their Encodings."""
-    from ..words import pool
-    from ..words import tokenize as default_tokenize
+    """Return the detectors' view of a segment from its texts and their Encodings.
+
+    ``words_of`` is ``pooled_words`` or a memo of it: a batch run pools each distinct text once,
+    however many segments share it (a reference shared by several MT systems).
+    """
     from .wordalign import align_words
 
-    tokenize = tokenize or default_tokenize
-    hyp_words = tokenize(hypothesis)
-    ref_words = tuple(tokenize(r) for r in references)
-    matches = align_words(
-        hyp_words, pool(hyp_words, hyp_encoding.offsets, hyp_encoding.tokens),
-        ref_words, tuple(pool(w, e.offsets, e.tokens) for w, e in zip(ref_words, ref_encodings)))
+    hyp_words, hyp_vectors = words_of(hypothesis, hyp_encoding)
+    refs = [words_of(r, e) for r, e in zip(references, ref_encodings)]
+    ref_words = tuple(w for w, _ in refs)
+    matches = align_words(hyp_words, hyp_vectors, ref_words, tuple(v for _, v in refs))
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
                        hyp_encoding.offsets, source, lang, calibration or default_calibration())
