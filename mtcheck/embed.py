@@ -46,15 +46,19 @@ def _unit(rows: np.ndarray) -> np.ndarray:
 class CachingEmbedder:
     """Wrap an embedder so that a text seen recently is not encoded again.
 
-    The cache keeps the most recently used encodings only (token vectors take about 60 KB a
-    text), so memory stays bounded however large the batch; a reference shared by many
-    segments stays in it while it is being used.
+    The cache keeps the most recently used encodings only, up to ``size`` texts and
+    ``max_bytes`` of vectors (token vectors take about 60 KB for a sentence, and up to 400 KB
+    for a text at the model's length limit), so memory stays bounded however large the batch
+    and however long its texts; a reference shared by many segments stays in it while it is
+    being used.
     """
 
-    def __init__(self, inner: Embedder, size: int = 4096):
+    def __init__(self, inner: Embedder, size: int = 4096, max_bytes: int = 256 * 2**20):
         self.inner = inner
         self.name = inner.name
         self.size = size
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._cache: OrderedDict[str, Encoding] = OrderedDict()
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
@@ -64,11 +68,19 @@ class CachingEmbedder:
         if todo:
             found.update(zip(todo, self.inner.encode(todo)))
         for t, e in found.items():
+            if t not in self._cache:
+                self._bytes += _nbytes(e)
             self._cache[t] = e
             self._cache.move_to_end(t)
-        while len(self._cache) > self.size:
-            self._cache.popitem(last=False)
+        while self._cache and (len(self._cache) > self.size or self._bytes > self.max_bytes):
+            _, evicted = self._cache.popitem(last=False)
+            self._bytes -= _nbytes(evicted)
         return [found[t] for t in texts]
+
+
+def _nbytes(encoding: Encoding) -> int:
+    """Return the memory an Encoding's vectors take."""
+    return encoding.tokens.nbytes + encoding.sentence.nbytes
 
 
 class SentenceTransformerEmbedder:

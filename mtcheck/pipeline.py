@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import heapq
-import itertools
 import json
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -35,7 +34,11 @@ from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
 
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
-CHUNK = 1024  # segments encoded and checked together; their token vectors are then let go
+# Segments are encoded and checked a chunk at a time; a chunk's token vectors are then let go.
+# Fewer, larger chunks encode faster (each encode call sorts its texts by length once); the
+# character budget keeps a chunk of long texts to about 100,000 tokens (150 MB of vectors).
+CHUNK = 1024
+CHUNK_CHARS = 400_000
 
 
 def check(
@@ -128,9 +131,8 @@ def _stream_document(run: "Run", job: Job, out, output: str) -> DocumentResult:
     total, similarity_sum, before = StatisticsSum(), 0.0, run.suppressed
     counts = {s.value: 0 for s in Severity}
     worst: list[tuple[float, int, str, int, int]] = []  # a min-heap of the worst segments
-    records = iter_jsonl(job.translation)
-    while chunk := list(itertools.islice(records, CHUNK)):
-        segments, stats = run.check_segments([_segment_of(r) for r in chunk])
+    for chunk in chunks(_segment_of(r) for r in iter_jsonl(job.translation)):
+        segments, stats = run.check_segments(chunk)
         for seg, st in zip(segments, stats):
             out.write(json.dumps({"document": str(job.translation), **seg.to_dict()}, ensure_ascii=False) + "\n")
             total.add(st)
@@ -146,6 +148,21 @@ def _stream_document(run: "Run", job: Job, out, output: str) -> DocumentResult:
     ranked = tuple((sid, line, penalty, flags) for penalty, _, sid, line, flags in sorted(worst, reverse=True))
     return DocumentResult(str(job.translation), (), (), run._corpus(total, similarity_sum), "batch", (),
                           run.suppressed - before, StreamSummary(output, total.segments, counts, ranked))
+
+
+def chunks(units: Iterable[Segment], size: int = CHUNK, chars: int = CHUNK_CHARS) -> Iterator[list[Segment]]:
+    """Yield the units in order, in lists of at most ``size`` units and about ``chars`` characters."""
+    chunk: list[Segment] = []
+    held = 0
+    for u in units:
+        length = len(u.hypothesis) + sum(map(len, u.references))
+        if chunk and (len(chunk) >= size or held + length > chars):
+            yield chunk
+            chunk, held = [], 0
+        chunk.append(u)
+        held += length
+    if chunk:
+        yield chunk
 
 
 def _load(job: Job, source, settings: Settings):
@@ -301,8 +318,8 @@ class Run:
         stats: list[SegmentStatistics] = []
         with self._progress(len(units), name) as advance:
             # chunk by chunk, so that only one chunk's token vectors are in memory at a time
-            for start in range(0, len(units), CHUNK):
-                part_segments, part_stats = self.check_segments(units[start:start + CHUNK], vocabulary)
+            for chunk in chunks(units):
+                part_segments, part_stats = self.check_segments(chunk, vocabulary)
                 segments += part_segments
                 stats += part_stats
                 advance(len(part_segments))

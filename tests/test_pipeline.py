@@ -67,3 +67,19 @@ def test_document_source_is_vocabulary_not_a_column(tmp_path, fake_embedder):
     assert all(s.source is None for s in run.segments)
     kinds = [f.kind for s in run.segments for f in s.flags]
     assert "non-word" not in kinds and kinds == ["mistranslation"]
+
+
+@pytest.mark.parametrize("lengths,size,chars,expected", [
+    ([10, 10, 10], 2, 1000, [2, 1]),          # by count
+    ([10, 10, 10], 10, 25, [2, 1]),           # by characters
+    ([50, 10, 10], 10, 25, [1, 2]),           # a unit longer than the budget goes alone
+    ([], 10, 25, []),
+])
+def test_chunks_are_bounded_by_count_and_characters(lengths, size, chars, expected):
+    from mtcheck.pipeline import chunks
+    from mtcheck.results import Segment
+
+    units = [Segment(str(k), "h" * (n // 2), ("r" * (n - n // 2),), 0, 1, 1, "1-1") for k, n in enumerate(lengths)]
+    got = list(chunks(iter(units), size, chars))
+    assert [len(c) for c in got] == expected
+    assert [u for c in got for u in c] == units
