@@ -10,7 +10,7 @@ from typing import Sequence
 
 from .errors import UsageError
 from .io import Record
-from .pipeline import CHUNK, Run, _segment_of
+from .pipeline import CHUNK, Run, _segment_of, chunks
 from .results import RunResult
 from .settings import Settings
 
@@ -62,7 +62,7 @@ def check_batches_distributed(batches: Sequence[tuple[str, Sequence[Record]]], c
     parts = []  # (document index, chunk of segments)
     for k, (_, records) in enumerate(batches):
         units = [_segment_of(r) for r in records]
-        parts += [(k, units[i:i + chunk]) for i in range(0, len(units), chunk)]
+        parts += [(k, part) for part in chunks(units, chunk)]
     if not parts:
         raise UsageError("the batch has no segments")
     futures = client.map(check_chunk, [units for _, units in parts], settings=settings, pure=False)
