@@ -90,22 +90,25 @@ class SentenceTransformerEmbedder:
         self.model = model
         self.name = name
         self.batch_size = batch_size
+        self._offsets_in_forward = True
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
         """Return one Encoding per text; texts beyond the model's length limit are truncated."""
         if not texts:
             return []
-        outputs = self.model.encode(
-            list(texts), output_value=None, batch_size=self.batch_size,
-            convert_to_numpy=False, show_progress_bar=False)
-        tokenized = self.model.tokenizer(
-            list(texts), return_offsets_mapping=True, truncation=True,
-            max_length=self.model.max_seq_length)
+        outputs = self._forward(list(texts))
+        if "offset_mapping" in outputs[0]:
+            offsets_of = [out["offset_mapping"].tolist() for out in outputs]
+        else:  # an older sentence-transformers: tokenize a second time for the offsets
+            offsets_of = self.model.tokenizer(
+                list(texts), return_offsets_mapping=True, truncation=True,
+                max_length=self.model.max_seq_length)["offset_mapping"]
         encodings = []
-        for out, offsets in zip(outputs, tokenized["offset_mapping"]):
-            # token vectors come padded to the longest text of the batch
+        for out, offsets in zip(outputs, offsets_of):
+            # token vectors (and offsets) come padded to the longest text of the batch
             length = int(out["attention_mask"].sum())
             vectors = out["token_embeddings"][:length].float().numpy()
+            offsets = offsets[:length]
             if len(offsets) != len(vectors):
                 raise ModelError(
                     f"model {self.name} gave {len(vectors)} token vectors for "
@@ -118,6 +121,22 @@ class SentenceTransformerEmbedder:
                 tokens=_unit(vectors[keep]) if keep else np.zeros((0, vectors.shape[1])),
                 offsets=tuple(tuple(offsets[k]) for k in keep)))
         return encodings
+
+    def _forward(self, texts: list[str]) -> list[dict]:
+        """Run the model once; the tokenizer's offsets come back with the vectors where supported.
+
+        Recent sentence-transformers take per-call tokenizer arguments (``processing_kwargs``),
+        which spares tokenizing every text a second time for its offsets.
+        """
+        args = dict(output_value=None, batch_size=self.batch_size, convert_to_numpy=False,
+                    show_progress_bar=False)
+        if self._offsets_in_forward:
+            try:
+                return self.model.encode(
+                    texts, processing_kwargs={"text": {"return_offsets_mapping": True}}, **args)
+            except TypeError:  # this version does not know processing_kwargs
+                self._offsets_in_forward = False
+        return self.model.encode(texts, **args)
 
 
 def default_model_path() -> tuple[str, str]:

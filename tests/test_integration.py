@@ -104,3 +104,16 @@ def test_shipped_baseline_equals_a_fresh_computation(real_embedder):
     fresh = similarity_baseline(real_embedder, packaged=False)
     assert packaged_baselines()[real_embedder.name] == pytest.approx(fresh, abs=1e-6), \
         "refresh mtcheck/data/baselines.json with: python -m mtcheck.embed"
+
+
+def test_offsets_from_the_forward_pass_equal_a_separate_tokenization(real_embedder):
+    """The one-tokenization path gives the same Encodings as tokenizing again for offsets."""
+    from mtcheck.embed import SentenceTransformerEmbedder
+
+    texts = ["Trump's special prutestry Stephen Whitkof met Ilon Musk.", "A b", "", "x " * 400]
+    separate = SentenceTransformerEmbedder(real_embedder.model, real_embedder.name)
+    separate._offsets_in_forward = False
+    for one, two in zip(real_embedder.encode(texts), separate.encode(texts)):
+        assert one.offsets == two.offsets
+        assert one.tokens.shape == two.tokens.shape
+        assert abs(one.sentence @ two.sentence - 1) < 1e-5
