@@ -34,26 +34,35 @@ def align_words(
     A word gets None when no reference has words, or when it has no vector because the model
     truncated a long text before it.
     """
-    best: list[Match | None] = [None] * len(hyp_words)
     if not hyp_words:
         return ()
-    best_score = np.full(len(hyp_words), -np.inf)
-    # a word with no vector was cut off by the model's length limit: nothing to compare
-    has_vector = hyp_vectors.any(axis=1)
-    hyp_forms = np.array([h.norm for h in hyp_words], dtype=object)
-    hyp_pos = np.arange(len(hyp_words))[:, None] / len(hyp_words)
+    n = len(hyp_words)
+    # word forms as small integers, so that "same form" is one integer comparison per pair
+    form_ids: dict[str, int] = {}
+    hyp_forms = np.array([form_ids.setdefault(w.norm, len(form_ids)) for w in hyp_words])
+    hyp_pos = np.arange(n)[:, None] / n
+    rows = np.arange(n)
+    best_score = np.full(n, -np.inf)
+    best_ref = np.full(n, -1)
+    best_word = np.zeros(n, dtype=np.int64)
+    best_sim = np.zeros(n)
+    best_same = np.zeros(n, dtype=bool)
     for k, (words, vectors) in enumerate(zip(ref_words, ref_vectors)):
         if not words:
             continue
         sims = hyp_vectors @ vectors.T
-        same = hyp_forms[:, None] == np.array([r.norm for r in words], dtype=object)[None, :]
+        same = hyp_forms[:, None] == np.array([form_ids.get(r.norm, -1) for r in words])[None, :]
         ref_pos = np.arange(len(words))[None, :] / len(words)
         score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos)
         cols = score.argmax(axis=1)
-        rows = np.arange(len(hyp_words))
         top = score[rows, cols]
-        for i in np.flatnonzero(has_vector & (top > best_score)):
-            j = int(cols[i])
-            best_score[i] = top[i]
-            best[i] = Match(k, j, float(sims[i, j]), bool(same[i, j]))
-    return tuple(best)
+        better = top > best_score  # ties keep the earlier reference
+        best_score = np.where(better, top, best_score)
+        best_ref = np.where(better, k, best_ref)
+        best_word = np.where(better, cols, best_word)
+        best_sim = np.where(better, sims[rows, cols], best_sim)
+        best_same = np.where(better, same[rows, cols], best_same)
+    # a word with no vector was cut off by the model's length limit: nothing to compare
+    found = (best_ref >= 0) & hyp_vectors.any(axis=1)
+    return tuple(Match(k, j, sim, same) if ok else None for ok, k, j, sim, same in zip(
+        found.tolist(), best_ref.tolist(), best_word.tolist(), best_sim.tolist(), best_same.tolist()))
