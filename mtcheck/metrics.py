@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
+from sacrebleu.metrics import BLEU, CHRF, TER
 
 REFERENCE_CACHE = 4096  # distinct reference sets whose n-grams are kept
 
@@ -68,8 +69,6 @@ class LexicalMetrics:
     """Hold one configured sacrebleu metric of each kind and score segments and corpora."""
 
     def __init__(self, ter: bool = False):
-        from sacrebleu.metrics import BLEU, CHRF, TER
-
         self.sentence_bleu = BLEU(effective_order=True)
         self.corpus_bleu = BLEU()
         self.chrf = CHRF()

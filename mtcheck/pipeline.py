@@ -32,6 +32,7 @@ from .results import (
 )
 from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
+from .words import load_frequencies
 
 ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
 # Segments are encoded and checked a chunk at a time; a chunk's token vectors are then let go.
@@ -222,6 +223,8 @@ class Run:
                             else default_calibration())
         self.decisions = read_decisions(settings.decisions) if settings.decisions else None
         self.suppressed = 0
+        # the detectors' word list is loaded with the model, not at the first segment
+        load_frequencies(settings.lang)
         inner = embedder or load_model(settings.model, settings.batch_size, settings.backend)
         if settings.disk_cache:
             from .embed_cache import DiskCachedEmbedder

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+# imported here, not in the functions: the detectors need wordfreq for every segment, and
+# wordfreq's import inspects the call stack, which costs more the deeper the first call is
+from wordfreq import get_frequency_dict, zipf_frequency
+from wordfreq.language_info import get_language_info
+
+from .errors import UsageError
 
 # numbers with their separators ("12,000", "3.5"), then letters and digits keeping inner
 # apostrophes and hyphens ("Trump's", "co-operate")
@@ -53,8 +59,6 @@ def tokenize(text: str) -> tuple[Word, ...]:
 @lru_cache(maxsize=65536)
 def zipf(word: str, lang: str) -> float:
     """Return wordfreq's Zipf frequency (0 for unknown words, about 7 for 'the')."""
-    from wordfreq import zipf_frequency
-
     if word.isascii() and word.isalpha() and word.islower() and _splits_on_regex(lang):
         # a plain lower-case word is one wordfreq token: look it up directly, skipping
         # wordfreq's tokenizer (most of the detectors' time), with wordfreq's own rounding
@@ -65,16 +69,24 @@ def zipf(word: str, lang: str) -> float:
 @lru_cache(maxsize=None)
 def _splits_on_regex(lang: str) -> bool:
     """Return True if wordfreq tokenizes the language with its regex (not jieba or MeCab)."""
-    from wordfreq.language_info import get_language_info
-
     return get_language_info(lang)["tokenizer"] == "regex"
+
+
+def load_frequencies(lang: str) -> None:
+    """Load a language's word frequencies now; raise UsageError if wordfreq has none for it."""
+    from wordfreq import available_languages
+
+    if lang not in available_languages():
+        known = ", ".join(sorted(available_languages()))
+        raise UsageError(f"no word frequencies for language {lang!r}; "
+                         f"give --lang one of: {known}")
+    if _splits_on_regex(lang):
+        _frequencies(lang)
 
 
 @lru_cache(maxsize=None)
 def _frequencies(lang: str) -> dict[str, float]:
     """Return wordfreq's frequency dictionary of a language (its 'best' word list)."""
-    from wordfreq import get_frequency_dict
-
     return get_frequency_dict(lang, "best")
 
 

@@ -110,6 +110,17 @@ def test_output_may_not_overwrite_an_input(run, tmp_path):
     assert hyp.read_text() == "A sentence.\n"
 
 
+def test_language_without_word_list_is_a_clear_error_before_the_model_loads(tmp_path, monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+    monkeypatch.setattr("mtcheck.pipeline.load_model", never)
+    result = CliRunner().invoke(cli, ["check", str(SEED), "-r", str(SEED_REF), "--no-html", "--lang", "xx"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("mtcheck: error: no word frequencies for language 'xx'; "
+                                    "give --lang one of: ar, bg, ")
+    assert result.stderr.count("\n") == 1
+
+
 def test_unloadable_model_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(SEED), "-r", str(SEED_REF), "--no-html",
                                       "--model", str(tmp_path / "no-such-model")])
