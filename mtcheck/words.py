@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 # imported here, not in the functions: the detectors need wordfreq for every segment, and
@@ -21,39 +21,31 @@ _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word as offsets [start, end) into its text."""
+class Word(NamedTuple):
+    """A word as offsets [start, end) into its text, with the forms the detectors compare.
+
+    A named tuple, not a dataclass: a batch makes one per word, and the detectors read these
+    attributes hundreds of thousands of times, so they are computed once, when the word is made.
+    """
 
     start: int
     end: int
     text: str
-
-    @property
-    def norm(self) -> str:
-        """Return the word lower-cased, without a possessive 's, for comparisons."""
-        return _norm(self.text)
-
-    @property
-    def is_capitalized(self) -> bool:
-        """Return True if the word starts with an upper-case letter."""
-        return self.text[:1].isupper()
-
-    @property
-    def is_number(self) -> bool:
-        """Return True if the word contains a digit."""
-        return _DIGIT.search(self.text) is not None
+    norm: str  # lower-cased, without a possessive 's
+    is_capitalized: bool  # starts with an upper-case letter
+    is_number: bool  # contains a digit
 
 
 @lru_cache(maxsize=65536)
-def _norm(text: str) -> str:
-    """Return a word's comparison form; cached, as detectors ask for it many times a word."""
-    return _POSSESSIVE.sub("", text).lower()
+def _forms(text: str) -> tuple[str, bool, bool]:
+    """Return a word's norm, is_capitalized and is_number; cached, as words repeat."""
+    return _POSSESSIVE.sub("", text).lower(), text[:1].isupper(), _DIGIT.search(text) is not None
 
 
 def tokenize(text: str) -> tuple[Word, ...]:
     """Return the words of a text in order."""
-    return tuple(Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
+    return tuple(Word(m.start(), m.end(), w, *_forms(w))
+                 for m in _WORD.finditer(text) for w in (m.group(),))
 
 
 @lru_cache(maxsize=65536)
