@@ -106,14 +106,16 @@ def test_shipped_baseline_equals_a_fresh_computation(real_embedder):
         "refresh mtcheck/data/baselines.json with: python -m mtcheck.embed"
 
 
-def test_offsets_from_the_forward_pass_equal_a_separate_tokenization(real_embedder):
-    """The one-tokenization path gives the same Encodings as tokenizing again for offsets."""
+def test_one_tokenization_gives_the_encodings_of_sentence_transformers_encode(real_embedder):
+    """mtcheck's own batch loop gives what encode() and a second tokenization for offsets give."""
     from mtcheck.embed import SentenceTransformerEmbedder
 
     texts = ["Trump's special prutestry Stephen Whitkof met Ilon Musk.", "A b", "", "x " * 400]
     separate = SentenceTransformerEmbedder(real_embedder.model, real_embedder.name)
-    separate._offsets_in_forward = False
+    separate._own_batches = False
+    assert real_embedder._own_batches  # the installed sentence-transformers takes offsets per call
     for one, two in zip(real_embedder.encode(texts), separate.encode(texts)):
         assert one.offsets == two.offsets
         assert one.tokens.shape == two.tokens.shape
+        assert abs((one.tokens * two.tokens).sum(axis=1) - 1).max(initial=0) < 1e-4
         assert abs(one.sentence @ two.sentence - 1) < 1e-5
