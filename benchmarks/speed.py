@@ -1,9 +1,9 @@
 """Measure mtcheck's throughput and peak memory against its floor and other tools, in one run.
 
-    python benchmarks/speed.py ../shared/data/mqm_zhen_dev.jsonl [--segments 2000] [--repeat 3]
+    python benchmarks/speed.py ../shared/data/mqm_zhen_dev.jsonl [--segments 2000] [--repeat 5]
 
-Each contender runs in its own process, so its peak memory (max RSS) is its own, and runs
---repeat times; the median time is reported:
+Each contender runs in its own process, so its peak memory (max RSS) is its own, in --repeat
+rounds that run every contender once; the median time is reported:
 - mtcheck, torch and onnx backends: the full check of a batch (encode, score, detect), model
   load excluded;
 - encoder alone: the model encoding every distinct hypothesis and reference once (the floor);
@@ -100,30 +100,35 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data")
     parser.add_argument("--segments", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each contender; the median counts")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each contender; the median counts")
     args = parser.parse_args(argv)
     batch = Path(tempfile.mkdtemp()) / "batch.jsonl"
     rows = write_batch(args.data, args.segments, batch)
     distinct = len({r["hypothesis"] for r in rows} | {x for r in rows for x in r["references"]})
     print(f"# {len(rows)} segments, {distinct} distinct texts, median of {args.repeat} runs\n")
     print("| contender | seconds (runs) | segments/s | peak memory (MB) |\n|---|---:|---:|---:|")
-    rates = {}
-    for name, code in STAGES.items():
-        runs = []
-        for _ in range(args.repeat):
+    # rounds, each running every contender once, so that a slow spell of the machine
+    # touches all contenders alike instead of one contender's every run
+    runs: dict[str, list | str] = {name: [] for name in STAGES}
+    for _ in range(args.repeat):
+        for name, code in STAGES.items():
+            if isinstance(runs[name], str):
+                continue
             proc = subprocess.run([sys.executable, "-c", PRELUDE + code, str(batch)],
                                   capture_output=True, text=True)
             if proc.returncode != 0:
-                runs = (proc.stderr.strip().splitlines() or ["failed"])[-1]
-                break
-            runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-        if isinstance(runs, str):
-            print(f"| {name} | not run: {runs[:90]} | | |")
+                runs[name] = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+            else:
+                runs[name].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    rates = {}
+    for name, done in runs.items():
+        if isinstance(done, str):
+            print(f"| {name} | not run: {done[:90]} | | |")
             continue
-        seconds = statistics.median(r["seconds"] for r in runs)
-        rates[name] = runs[0]["segments"] / seconds
-        spread = ", ".join(f"{r['seconds']:.2f}" for r in runs)
-        print(f"| {name} | {seconds:.2f} ({spread}) | {rates[name]:.0f} | {max(r['peak_mb'] for r in runs):.0f} |")
+        seconds = statistics.median(r["seconds"] for r in done)
+        rates[name] = done[0]["segments"] / seconds
+        spread = ", ".join(f"{r['seconds']:.2f}" for r in done)
+        print(f"| {name} | {seconds:.2f} ({spread}) | {rates[name]:.0f} | {max(r['peak_mb'] for r in done):.0f} |")
     print()
     floor = rates.get("encoder alone")
     if floor and "mtcheck, torch" in rates:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import heapq
 import json
 import sys
@@ -330,6 +331,11 @@ class Run:
 
     def check_segments(self, units: Sequence[Segment], vocabulary: str | None = None):
         """Score and check some segments; return their results and their sacrebleu statistics."""
+        with _collector_paused():
+            return self._check_segments(units, vocabulary)
+
+    def _check_segments(self, units: Sequence[Segment], vocabulary: str | None = None):
+        """Score and check some segments, the collector paused (see check_segments)."""
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
         texts = list(dict.fromkeys([u.hypothesis for u in units] + [r for u in units for r in u.references]))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
@@ -443,6 +449,25 @@ class Run:
             "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         }
         return RunResult(tuple(documents), corpus, meta)
+
+
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while a chunk of segments is checked.
+
+    A chunk makes some hundred thousand short-lived objects (words, matches, findings). Each of
+    them counts towards the collector's next pass, and every full pass walks the half million
+    objects of the loaded model and its libraries: about 0.3 s of a 2,000-segment run. These
+    objects hold no reference cycles, so reference counting frees them anyway. The collector
+    resumes, as it was, after the chunk (as timeit does around what it times).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def signature(model: str, baseline: float, settings: Settings) -> str:
