@@ -83,3 +83,22 @@ def test_chunks_are_bounded_by_count_and_characters(lengths, size, chars, expect
     got = list(chunks(iter(units), size, chars))
     assert [len(c) for c in got] == expected
     assert [u for c in got for u in c] == units
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_collector_paused_during_a_chunk_and_restored_after(fake_embedder, enabled_before):
+    import gc
+
+    from mtcheck.io import Record
+    from mtcheck.pipeline import check_records
+
+    seen = []
+    encode = fake_embedder.encode
+    fake_embedder.encode = lambda texts: (seen.append(gc.isenabled()), encode(texts))[1]
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        check_records([Record("1", "A cat sat.", ("A cat sat.",), line=1)], embedder=fake_embedder)
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
+    assert seen[1:] == [False]  # the first call encodes the similarity baseline's sentences
