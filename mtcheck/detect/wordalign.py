@@ -1,7 +1,7 @@
 """Align each translation word with its best reference word (BERTScore-style greedy matching)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -13,9 +13,8 @@ SAME_FORM_BONUS = 0.2
 DISTORTION_PENALTY = 0.15
 
 
-@dataclass(frozen=True)
-class Match:
-    """The best reference word for one translation word."""
+class Match(NamedTuple):
+    """The best reference word for one translation word (a named tuple: one is made per word)."""
 
     ref: int
     word: int
