@@ -130,12 +130,21 @@ def main(argv=None) -> None:
         spread = ", ".join(f"{r['seconds']:.2f}" for r in done)
         print(f"| {name} | {seconds:.2f} ({spread}) | {rates[name]:.0f} | {max(r['peak_mb'] for r in done):.0f} |")
     print()
-    floor = rates.get("encoder alone")
-    if floor and "mtcheck, torch" in rates:
-        print(f"mtcheck (torch) runs at {rates['mtcheck, torch'] / floor:.0%} of the encoder-alone floor")
-    if "mtcheck, torch" in rates and "mtcheck, onnx" in rates:
-        print(f"mtcheck (onnx) runs at {rates['mtcheck, onnx'] / rates['mtcheck, torch']:.2f}x mtcheck (torch)")
+    ratio("mtcheck (torch) runs at {} of the encoder-alone floor", "{:.0%}",
+          runs, "encoder alone", "mtcheck, torch")
+    ratio("mtcheck (onnx) runs at {} mtcheck (torch)", "{:.2f}x", runs, "mtcheck, torch", "mtcheck, onnx")
 
+
+def ratio(text: str, number: str, runs: dict, slow: str, fast: str) -> None:
+    """Print a goal's ratio of speeds: the median of the rounds' own ratios, and their range.
+
+    Paired by round, as both contenders of a round ran within a minute of each other.
+    """
+    if not isinstance(runs.get(slow), list) or not isinstance(runs.get(fast), list):
+        return
+    each = sorted(a["seconds"] / b["seconds"] for a, b in zip(runs[slow], runs[fast]))
+    print(text.format(number.format(statistics.median(each)))
+          + f" (median of {len(each)} rounds; range {number.format(each[0])} to {number.format(each[-1])})")
 
 if __name__ == "__main__":
     main()
