@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -27,11 +27,27 @@ class Calibration:
     # segment penalty = sum(severity weight x confidence) + similarity_weight x (1 - similarity)
     severity_weights: dict = field(default_factory=lambda: {"critical": 10.0, "major": 5.0, "minor": 1.0})
     similarity_weight: float = 1.0
+    # the word-risk model and its cut-off (detect/wordrisk.py); without one, it flags nothing
+    word_model: dict | None = None
     fitted_on: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.major_below <= self.minor_below <= 1:
             raise ValueError("calibration needs 0 <= major_below <= minor_below <= 1")
+        if self.word_model is not None:
+            self.risk_model  # noqa: B018 -- validate the model now, not at the first segment
+
+    @cached_property
+    def risk_model(self):
+        """Return the word-risk model, or None."""
+        from .detect.wordrisk import WordRiskModel
+
+        if self.word_model is None:
+            return None
+        try:
+            return WordRiskModel.from_dict(self.word_model)
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"word_model is incomplete ({exc})") from None
 
     def penalty(self, flags, similarity: float) -> float:
         """Return a segment's penalty: higher means worse (for ranking and comparing segments)."""

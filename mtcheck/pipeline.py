@@ -392,10 +392,11 @@ class Run:
         hyp_enc = encoded[u.hypothesis]
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
-        view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
-                          self.settings.lang, words_of=words_of, calibration=self.calibration)
-        flags = self._decide(u.hypothesis, detect(view))
         similarity = rescale(cosine, self.baseline)
+        view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
+                          self.settings.lang, words_of=words_of, calibration=self.calibration,
+                          similarity=similarity, chrf=lex.chrf)
+        flags = self._decide(u.hypothesis, detect(view))
         scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,
                         self.calibration.penalty(flags, similarity))
         return SegmentResult.of(u, scores, flags)
@@ -439,7 +440,9 @@ class Run:
             "similarity_baseline": round(self.baseline, 4),
             "calibration": self.calibration.id,
             "thresholds": {"major_below": self.calibration.major_below,
-                           "minor_below": self.calibration.minor_below},
+                           "minor_below": self.calibration.minor_below,
+                           "word_risk_at": (self.calibration.risk_model.major_at
+                                            if self.calibration.risk_model else None)},
             "decisions": self.settings.decisions,
             "suppressed": self.suppressed,
             "lang": self.settings.lang,

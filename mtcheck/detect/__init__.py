@@ -14,6 +14,7 @@ from .nonwords import find_nonwords
 from .numbers import find_number_mismatches
 from .order import find_inversions
 from .similarity import find_unmatched_words
+from .wordrisk import find_risky_wording, give_way
 
 DETECTORS: tuple[Detector, ...] = (
     find_nonwords,
@@ -21,6 +22,7 @@ DETECTORS: tuple[Detector, ...] = (
     find_number_mismatches,
     find_unmatched_words,
     find_inversions,
+    find_risky_wording,
 )
 
 __all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
@@ -29,4 +31,4 @@ __all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
 def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):
     """Run the detectors on one segment and return its merged flags, in text order."""
     findings = [f for run in detectors for f in run(view)]
-    return to_flags(view, findings)
+    return to_flags(view, give_way(view, findings))

@@ -40,6 +40,8 @@ class SegmentView:
     source: str | None = None
     lang: str = "en"
     calibration: Calibration = field(default_factory=default_calibration)
+    similarity: float | None = None  # the segment's rescaled sentence similarity
+    chrf: float | None = None  # the segment's sentence chrF (0-100)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -94,7 +96,8 @@ def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
 
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
                source: str | None = None, lang: str = "en", words_of=pooled_words,
-               calibration: Calibration | None = None) -> SegmentView:
+               calibration: Calibration | None = None, similarity: float | None = None,
+               chrf: float | None = None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings.
 
     ``words_of`` is ``pooled_words`` or a memo of it: a batch run pools each distinct text once,
@@ -107,4 +110,5 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
     ref_words = tuple(w for w, _ in refs)
     matches = align_words(hyp_words, hyp_vectors, ref_words, tuple(v for _, v in refs))
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
-                       hyp_encoding.offsets, source, lang, calibration or default_calibration())
+                       hyp_encoding.offsets, source, lang, calibration or default_calibration(),
+                       similarity, chrf)

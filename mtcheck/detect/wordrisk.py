@@ -1,0 +1,194 @@
+"""Word risk: the chance that raters would mark a translation word as part of a major error.
+
+A logistic model over features of the word (its best contextual match in the reference, its
+frequency, whether the reference has it) and of its segment (similarity, chrF, length). It is
+fitted on the "fit" split of labelled MQM data by benchmarks/calibrate.py and ships, with its
+cut-off, in the calibration file. It finds mistranslated wording that reads fluently, which the
+other detectors miss: a run of risky words becomes a major finding. It adds to the other
+detectors, and gives way to the precise ones (names, invented words, numbers), so that their
+flags keep their own kind and message.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+import numpy as np
+
+from ..results import Severity
+from ..words import is_function_word, zipf
+from .base import Finding, SegmentView
+
+# Per word, in this order; a model's terms are these names or products of them ("a*b").
+FEATURES = (
+    "match", "window_match", "function_word", "zipf", "in_reference", "capitalized", "number",
+    "length", "position", "segment_similarity", "segment_chrf", "segment_length", "mean_match",
+    "min_match",
+)
+
+
+def scored(view: SegmentView, i: int) -> bool:
+    """Return True if the model scores word i: every word with a match in the reference, but
+    numbers, which have their own detector. The model is fitted on these words."""
+    return view.matches[i] is not None and not view.hyp_words[i].is_number
+
+
+def content(view: SegmentView, i: int) -> bool:
+    """Return True if word i can carry a flag: not a function word, nor a word the reference
+    has in the same form. Others are flagged only inside a run of risky words that has one."""
+    m = view.matches[i]
+    return m is not None and not m.same_form and not is_function_word(view.hyp_words[i], view.lang)
+
+
+def risky_runs(view: SegmentView, risk, threshold: float) -> list[tuple[int, int]]:
+    """Return maximal runs [first, last] of scored words at or above a risk, each holding a content word."""
+    runs, start = [], None
+    for i in range(len(view.hyp_words) + 1):
+        hot = i < len(view.hyp_words) and scored(view, i) and risk[i] >= threshold
+        if hot and start is None:
+            start = i
+        elif not hot and start is not None:
+            if any(content(view, k) for k in range(start, i)):
+                runs.append((start, i - 1))
+            start = None
+    return runs
+
+
+def word_features(view: SegmentView) -> np.ndarray:
+    """Return one row of FEATURES per translation word."""
+    words = view.hyp_words
+    n = len(words)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    match = np.array([m.similarity if m is not None else 0.0 for m in view.matches])
+    # the mean over the word and two neighbours each side: raters mark phrases, not words
+    padded = np.pad(match, 2, mode="edge")
+    window = np.convolve(padded, np.ones(5) / 5, mode="valid")
+    vocabulary = view.vocabulary
+    columns = {
+        "match": match,
+        "window_match": window,
+        "function_word": np.array([is_function_word(w, view.lang) for w in words], float),
+        "zipf": np.array([zipf(w.norm, view.lang) for w in words]) / 7,
+        "in_reference": np.array([w.norm in vocabulary for w in words], float),
+        "capitalized": np.array([w.is_capitalized for w in words], float),
+        "number": np.array([w.is_number for w in words], float),
+        "length": np.array([len(w.text) for w in words]) / 10,
+        "position": np.arange(n) / n,
+        "segment_similarity": np.full(n, view.similarity if view.similarity is not None else 1.0),
+        "segment_chrf": np.full(n, (view.chrf if view.chrf is not None else 100.0) / 100),
+        "segment_length": np.full(n, np.log(n + 1) / 4),
+        "mean_match": np.full(n, match.mean()),
+        "min_match": np.full(n, match.min()),
+    }
+    return np.column_stack([columns[f] for f in FEATURES])
+
+
+def design(features: np.ndarray, terms: Sequence[str]) -> np.ndarray:
+    """Return the model's terms (features and products of features) as columns."""
+    index = {f: k for k, f in enumerate(FEATURES)}
+    columns = []
+    for term in terms:
+        col = np.ones(len(features))
+        for name in term.split("*"):
+            col = col * features[:, index[name]]
+        columns.append(col)
+    return np.column_stack(columns) if columns else np.zeros((len(features), 0))
+
+
+@dataclass(frozen=True)
+class WordRiskModel:
+    """A fitted logistic model: terms, their standardisation, weights and its cut-off."""
+
+    terms: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]  # intercept first
+    major_at: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "WordRiskModel":
+        """Return the model stored in a calibration file."""
+        model = cls(tuple(data["terms"]), tuple(data["mean"]), tuple(data["scale"]),
+                    tuple(data["weights"]), float(data["major_at"]))
+        unknown = {n for t in model.terms for n in t.split("*")} - set(FEATURES)
+        if unknown:
+            raise ValueError(f"word model has unknown features: {', '.join(sorted(unknown))}")
+        if not len(model.terms) == len(model.mean) == len(model.scale) == len(model.weights) - 1:
+            raise ValueError("word model needs one mean, scale and weight per term, plus an intercept")
+        if not 0 <= model.major_at <= 1:
+            raise ValueError("word model needs 0 <= major_at <= 1")
+        return model
+
+    def risk(self, features: np.ndarray) -> np.ndarray:
+        """Return each word's risk in [0, 1]."""
+        z = (design(features, self.terms) - np.array(self.mean)) / np.array(self.scale)
+        logit = self.weights[0] + z @ np.array(self.weights[1:])
+        return 1 / (1 + np.exp(-logit))
+
+
+def fit_word_model(features: np.ndarray, labels: np.ndarray, terms: Sequence[str],
+                   l2: float = 0.01, iterations: int = 30) -> tuple[tuple, tuple, tuple]:
+    """Fit a ridge-regularised logistic model by Newton's method; return (mean, scale, weights)."""
+    x = design(features, terms)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = np.column_stack([np.ones(len(x)), (x - mean) / scale])
+    w = np.zeros(z.shape[1])
+    ridge = l2 * np.eye(len(w))
+    ridge[0, 0] = 0  # the intercept is not shrunk
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-z @ w))
+        gradient = z.T @ (p - labels) + ridge @ w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + ridge
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, w))
+
+
+# Kinds of the detectors that pin down one precise fault; a risky run gives way to them.
+PRECISE_KINDS = frozenset({"non-word", "name-mismatch", "number-mismatch"})
+
+
+def find_risky_wording(view: SegmentView) -> list[Finding]:
+    """Flag runs of words that the calibration's word-risk model finds likely mistranslated."""
+    model = view.calibration.risk_model
+    if model is None or not view.hyp_words:
+        return []
+    risk = model.risk(word_features(view))
+    found = []
+    for first, last in risky_runs(view, risk, model.major_at):
+        peak = float(risk[first:last + 1].max())
+        found.append(Finding(
+            first, last, Severity.MAJOR, "mistranslation",
+            f'"{{text}}" is likely mistranslated (risk {peak:.2f}): its words match the reference '
+            "weakly, in a sentence that strays from it; the reference has {suggestion}",
+            peak, "wordrisk"))
+    return found
+
+
+def give_way(view: SegmentView, findings: list[Finding]) -> list[Finding]:
+    """Cut the words of precise findings out of risky runs; drop what is left without a content word.
+
+    A risky run across a name ("fund Kiril Dmitriev speaks") would otherwise merge with the name's
+    finding and take its place; the name's flag says more.
+    """
+    taken = {i for f in findings if f.kind in PRECISE_KINDS for i in range(f.first, f.last + 1)}
+    if not taken:
+        return findings
+    out = []
+    for f in findings:
+        if f.detector != "wordrisk":
+            out.append(f)
+            continue
+        start = None
+        for i in range(f.first, f.last + 2):
+            free = i <= f.last and i not in taken
+            if free and start is None:
+                start = i
+            elif not free and start is not None:
+                if any(content(view, k) for k in range(start, i)):
+                    out.append(replace(f, first=start, last=i - 1))
+                start = None
+    return out

@@ -1,0 +1,129 @@
+"""The word-risk detector: its model as read from a calibration, its runs, and how it gives way."""
+import dataclasses
+import json
+import sys
+
+import numpy as np
+import pytest
+
+from mtcheck.calibration import Calibration, default_calibration, read_calibration
+from mtcheck.detect import build_view, detect
+from mtcheck.detect.base import Finding
+from mtcheck.detect.wordrisk import FEATURES, WordRiskModel, give_way, word_features
+from mtcheck.errors import InputError
+from mtcheck.results import Severity
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from calibrate import choose_cut_off  # noqa: E402
+
+M = Severity.MAJOR
+
+# risk = sigmoid(-10 * (match - 0.5)): above one half exactly where the best match is below 0.5
+WEAK_MATCH = {"terms": ["match"], "mean": [0.0], "scale": [1.0], "weights": [5.0, -10.0], "major_at": 0.5}
+
+
+def view_of(embedder, hyp, ref, model=WEAK_MATCH, **kwargs):
+    """Return a segment view under a calibration holding one word model, the similarity detector off."""
+    hyp_enc, ref_enc = embedder.encode([hyp, ref])
+    cal = Calibration(major_below=0.0, minor_below=0.0, word_model=model)
+    return build_view(hyp, (ref,), hyp_enc, [ref_enc], calibration=cal, similarity=0.5, chrf=40.0, **kwargs)
+
+
+@pytest.mark.parametrize("name,hyp,ref,expected", [
+    ("identical: nothing", "The envoy met the minister.", "The envoy met the minister.", []),
+    ("a run of unmatched content words is one flag",
+     "The envoy greeted warmly the minister.", "The envoy met the minister.", [("greeted warmly", M)]),
+    ("unmatched function words alone are no flag",
+     "The envoy met with the minister.", "The envoy met the minister.", []),
+    ("a run across a misspelt name gives way to the name's flag",
+     "Then Ilon greeted Musk.", "Then Elon met Musk.", [("Ilon", M), ("greeted", M)]),
+])
+def test_risky_runs(fake_embedder, name, hyp, ref, expected):
+    flags = detect(view_of(fake_embedder, hyp, ref))
+    assert [(f.text, f.severity) for f in flags] == expected, name
+
+
+def test_without_a_word_model_the_detector_is_silent(fake_embedder):
+    view = view_of(fake_embedder, "The envoy greeted warmly the minister.", "The envoy met the minister.",
+                   model=None)
+    assert detect(view) == ()
+
+
+def test_risky_flag_says_why_and_what_the_reference_has(fake_embedder):
+    (flag,) = detect(view_of(fake_embedder, "The envoy greeted the minister.", "The envoy met the minister."))
+    assert flag.detector == "wordrisk" and flag.kind == "mistranslation"
+    assert flag.suggestion == "met"
+    assert flag.message.startswith('"greeted" is likely mistranslated (risk 0.9')
+    assert flag.message.endswith('the reference has "met"')
+
+
+def finding(first, last, kind, detector):
+    return Finding(first, last, M, kind, "m", 0.5, detector)
+
+
+@pytest.mark.parametrize("hyp,findings,expected", [
+    # no precise finding: risky runs stay as they are
+    ("greeted warmly the minister", [finding(0, 1, "mistranslation", "wordrisk")], [(0, 1)]),
+    # a name inside a run splits it; both sides keep a content word
+    ("greeted Ilon warmly", [finding(0, 2, "mistranslation", "wordrisk"), finding(1, 1, "name-mismatch", "names")],
+     [(0, 0), (2, 2), (1, 1)]),
+    # what is left of a run without a content word ("the") is dropped
+    ("the Ilon warmly", [finding(0, 2, "mistranslation", "wordrisk"), finding(1, 1, "name-mismatch", "names")],
+     [(2, 2), (1, 1)]),
+    # other detectors' findings never give way
+    ("greeted Ilon", [finding(0, 1, "mistranslation", "similarity"), finding(1, 1, "name-mismatch", "names")],
+     [(0, 1), (1, 1)]),
+])
+def test_give_way(fake_embedder, hyp, findings, expected):
+    view = view_of(fake_embedder, hyp, "nothing alike here")
+    assert [(f.first, f.last) for f in give_way(view, findings)] == expected
+
+
+def test_features_one_row_per_word(fake_embedder):
+    view = view_of(fake_embedder, "The envoy greeted the minister.", "The envoy met the minister.")
+    rows = word_features(view)
+    assert rows.shape == (5, len(FEATURES))
+    match = rows[:, FEATURES.index("match")]
+    assert match[0] == pytest.approx(1.0) and match[2] < 0.5
+    assert rows[:, FEATURES.index("in_reference")].tolist() == [1, 1, 0, 1, 1]
+    assert np.all(rows[:, FEATURES.index("segment_chrf")] == pytest.approx(0.4))
+
+
+BAD_MODELS = [
+    ("unknown feature", {**WEAK_MATCH, "terms": ["colour"]}, "unknown features: colour"),
+    ("weights do not fit the terms", {**WEAK_MATCH, "weights": [1.0]}, "one mean, scale and weight per term"),
+    ("cut-off above 1", {**WEAK_MATCH, "major_at": 1.5}, "0 <= major_at <= 1"),
+    ("missing cut-off", {k: v for k, v in WEAK_MATCH.items() if k != "major_at"}, "word_model is incomplete"),
+]
+
+
+@pytest.mark.parametrize("name,model,message", BAD_MODELS, ids=[b[0] for b in BAD_MODELS])
+def test_bad_word_models_are_input_errors(tmp_path, name, model, message):
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"format_version": 1, "word_model": model}))
+    with pytest.raises(InputError, match=message):
+        read_calibration(path)
+
+
+def test_packaged_calibration_has_a_word_model():
+    model = default_calibration().risk_model
+    assert isinstance(model, WordRiskModel)
+    assert 0 < model.major_at < 1
+    assert model.risk(np.zeros((2, len(FEATURES)))).shape == (2,)
+
+
+@pytest.mark.parametrize("scores,expected", [
+    ({0.08: 0.1945, 0.10: 0.1938, 0.12: 0.1893}, 0.10),  # 0.10 is within 1% of the best
+    ({0.08: 0.20, 0.10: 0.19}, 0.08),  # 5% below the best: not on the plateau
+    ({0.1: 0.2}, 0.1),
+    ({0.1: 0.2, 0.2: 0.2, 0.3: 0.1}, 0.2),  # ties: the higher cut-off
+])
+def test_choose_cut_off(scores, expected):
+    assert choose_cut_off(scores) == expected
+
+
+def test_replacing_the_calibration_keeps_the_model_valid():
+    cal = dataclasses.replace(default_calibration(), major_below=0.3)
+    assert cal.risk_model == default_calibration().risk_model
