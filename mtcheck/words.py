@@ -19,6 +19,7 @@ from .errors import UsageError
 _WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w])|\w+(?:[’'\-]\w+)*")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+FUNCTION_WORD_ZIPF = 5.6  # words at least this frequent (the, of, and) carry little meaning alone
 
 
 class Word(NamedTuple):
@@ -92,7 +93,7 @@ def _zipf_of(freq: float) -> float:
 
 def is_function_word(word: Word, lang: str) -> bool:
     """Return True for very frequent words (the, of, and, ...) that carry little meaning alone."""
-    return zipf(word.norm, lang) >= 5.6
+    return zipf(word.norm, lang) >= FUNCTION_WORD_ZIPF
 
 
 def pool(words: tuple[Word, ...], offsets: tuple[tuple[int, int], ...], tokens: np.ndarray) -> np.ndarray:

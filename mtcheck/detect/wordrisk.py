@@ -11,12 +11,13 @@ flags keep their own kind and message.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import Sequence
 
 import numpy as np
 
 from ..results import Severity
-from ..words import is_function_word, zipf
+from ..words import FUNCTION_WORD_ZIPF, is_function_word, zipf
 from .base import Finding, SegmentView
 
 # Per word, in this order; a model's terms are these names or products of them ("a*b").
@@ -58,42 +59,51 @@ def word_features(view: SegmentView) -> np.ndarray:
     """Return one row of FEATURES per translation word."""
     words = view.hyp_words
     n = len(words)
+    out = np.empty((n, len(FEATURES)))
     if not n:
-        return np.zeros((0, len(FEATURES)))
-    match = np.array([m.similarity if m is not None else 0.0 for m in view.matches])
+        return out
+    match = np.fromiter((m.similarity if m is not None else 0.0 for m in view.matches), float, n)
+    vocabulary, lang = view.vocabulary, view.lang
+    # one pass over the words for what needs Python; the rest is whole columns
+    per_word = np.array([(zipf(w.norm, lang), w.norm in vocabulary, w.is_capitalized, w.is_number,
+                          len(w.text)) for w in words], dtype=float)
+    column = _COLUMN
+    out[:, column["match"]] = match
     # the mean over the word and two neighbours each side: raters mark phrases, not words
-    padded = np.pad(match, 2, mode="edge")
-    window = np.convolve(padded, np.ones(5) / 5, mode="valid")
-    vocabulary = view.vocabulary
-    columns = {
-        "match": match,
-        "window_match": window,
-        "function_word": np.array([is_function_word(w, view.lang) for w in words], float),
-        "zipf": np.array([zipf(w.norm, view.lang) for w in words]) / 7,
-        "in_reference": np.array([w.norm in vocabulary for w in words], float),
-        "capitalized": np.array([w.is_capitalized for w in words], float),
-        "number": np.array([w.is_number for w in words], float),
-        "length": np.array([len(w.text) for w in words]) / 10,
-        "position": np.arange(n) / n,
-        "segment_similarity": np.full(n, view.similarity if view.similarity is not None else 1.0),
-        "segment_chrf": np.full(n, (view.chrf if view.chrf is not None else 100.0) / 100),
-        "segment_length": np.full(n, np.log(n + 1) / 4),
-        "mean_match": np.full(n, match.mean()),
-        "min_match": np.full(n, match.min()),
-    }
-    return np.column_stack([columns[f] for f in FEATURES])
+    out[:, column["window_match"]] = np.convolve(np.pad(match, 2, mode="edge"), np.full(5, 0.2), mode="valid")
+    out[:, column["function_word"]] = per_word[:, 0] >= FUNCTION_WORD_ZIPF
+    out[:, column["zipf"]] = per_word[:, 0] / 7
+    out[:, column["in_reference"]] = per_word[:, 1]
+    out[:, column["capitalized"]] = per_word[:, 2]
+    out[:, column["number"]] = per_word[:, 3]
+    out[:, column["length"]] = per_word[:, 4] / 10
+    out[:, column["position"]] = np.arange(n) / n
+    out[:, column["segment_similarity"]] = view.similarity if view.similarity is not None else 1.0
+    out[:, column["segment_chrf"]] = (view.chrf if view.chrf is not None else 100.0) / 100
+    out[:, column["segment_length"]] = np.log(n + 1) / 4
+    out[:, column["mean_match"]] = match.mean()
+    out[:, column["min_match"]] = match.min()
+    return out
+
+
+_COLUMN = {f: k for k, f in enumerate(FEATURES)}
+
+
+@lru_cache(maxsize=16)
+def _term_columns(terms: tuple[str, ...]) -> np.ndarray:
+    """Return, per term, the columns whose product it is, padded with the column of ones."""
+    names = [t.split("*") for t in terms]
+    width = max((len(n) for n in names), default=1)
+    ones = len(FEATURES)
+    return np.array([[_COLUMN[f] for f in n] + [ones] * (width - len(n)) for n in names], dtype=np.intp)
 
 
 def design(features: np.ndarray, terms: Sequence[str]) -> np.ndarray:
     """Return the model's terms (features and products of features) as columns."""
-    index = {f: k for k, f in enumerate(FEATURES)}
-    columns = []
-    for term in terms:
-        col = np.ones(len(features))
-        for name in term.split("*"):
-            col = col * features[:, index[name]]
-        columns.append(col)
-    return np.column_stack(columns) if columns else np.zeros((len(features), 0))
+    if not len(terms):
+        return np.zeros((len(features), 0))
+    padded = np.hstack([features, np.ones((len(features), 1))])
+    return padded[:, _term_columns(tuple(terms))].prod(axis=2)
 
 
 @dataclass(frozen=True)
@@ -120,11 +130,16 @@ class WordRiskModel:
             raise ValueError("word model needs 0 <= major_at <= 1")
         return model
 
+    @cached_property
+    def _linear(self) -> tuple[float, np.ndarray]:
+        """Return the intercept and weights with the standardisation folded in."""
+        mean, scale, weights = np.array(self.mean), np.array(self.scale), np.array(self.weights[1:])
+        return self.weights[0] - float((weights * mean / scale).sum()), weights / scale
+
     def risk(self, features: np.ndarray) -> np.ndarray:
         """Return each word's risk in [0, 1]."""
-        z = (design(features, self.terms) - np.array(self.mean)) / np.array(self.scale)
-        logit = self.weights[0] + z @ np.array(self.weights[1:])
-        return 1 / (1 + np.exp(-logit))
+        intercept, weights = self._linear
+        return 1 / (1 + np.exp(-(intercept + design(features, self.terms) @ weights)))
 
 
 def fit_word_model(features: np.ndarray, labels: np.ndarray, terms: Sequence[str],
