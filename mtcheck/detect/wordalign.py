@@ -36,32 +36,27 @@ def align_words(
     if not hyp_words:
         return ()
     n = len(hyp_words)
+    # all references side by side: one product and one argmax, whose first maximum is the
+    # earliest reference's on ties
+    columns = [(k, j, len(words), w.norm) for k, words in enumerate(ref_words)
+               for j, w in enumerate(words)]
+    if not columns:
+        return (None,) * n
+    ref_of, word_of, length_of, ref_norms = zip(*columns)
+    vectors = np.vstack([v for words, v in zip(ref_words, ref_vectors) if words])
     # word forms as small integers, so that "same form" is one integer comparison per pair
     form_ids: dict[str, int] = {}
     hyp_forms = np.array([form_ids.setdefault(w.norm, len(form_ids)) for w in hyp_words])
+    ref_forms = np.array([form_ids.get(norm, -1) for norm in ref_norms])
     hyp_pos = np.arange(n)[:, None] / n
+    ref_pos = np.array(word_of) / np.array(length_of)
+    sims = hyp_vectors @ vectors.T
+    same = hyp_forms[:, None] == ref_forms[None, :]
+    score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos[None, :])
+    cols = score.argmax(axis=1)
     rows = np.arange(n)
-    best_score = np.full(n, -np.inf)
-    best_ref = np.full(n, -1)
-    best_word = np.zeros(n, dtype=np.int64)
-    best_sim = np.zeros(n)
-    best_same = np.zeros(n, dtype=bool)
-    for k, (words, vectors) in enumerate(zip(ref_words, ref_vectors)):
-        if not words:
-            continue
-        sims = hyp_vectors @ vectors.T
-        same = hyp_forms[:, None] == np.array([form_ids.get(r.norm, -1) for r in words])[None, :]
-        ref_pos = np.arange(len(words))[None, :] / len(words)
-        score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos)
-        cols = score.argmax(axis=1)
-        top = score[rows, cols]
-        better = top > best_score  # ties keep the earlier reference
-        best_score = np.where(better, top, best_score)
-        best_ref = np.where(better, k, best_ref)
-        best_word = np.where(better, cols, best_word)
-        best_sim = np.where(better, sims[rows, cols], best_sim)
-        best_same = np.where(better, same[rows, cols], best_same)
     # a word with no vector was cut off by the model's length limit: nothing to compare
-    found = (best_ref >= 0) & hyp_vectors.any(axis=1)
-    return tuple(Match(k, j, sim, same) if ok else None for ok, k, j, sim, same in zip(
-        found.tolist(), best_ref.tolist(), best_word.tolist(), best_sim.tolist(), best_same.tolist()))
+    found = hyp_vectors.any(axis=1).tolist()
+    return tuple(Match(ref_of[c], word_of[c], sim, bool_same) if ok else None
+                 for ok, c, sim, bool_same in zip(found, cols.tolist(), sims[rows, cols].tolist(),
+                                                  same[rows, cols].tolist()))
