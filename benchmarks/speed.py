@@ -8,16 +8,19 @@ rounds that run every contender once; the median time is reported:
   load excluded;
 - encoder alone: the model encoding every distinct hypothesis and reference once (the floor);
 - sacrebleu: sentence chrF and BLEU of every segment;
-- bert-score: BERTScore with the same MiniLM model, where the package is installed.
+- bert-score: BERTScore with the same MiniLM model, where the package is installed;
+and then `mtcheck --help`, the command a user starts with.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,6 +53,7 @@ stop(len(run.segments))
 from mtcheck.embed import default_model_path
 from sentence_transformers import SentenceTransformer
 import json
+import shutil
 import statistics
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
 texts = list(dict.fromkeys([r["hypothesis"] for r in rows] + [x for r in rows for x in r["references"]]))
@@ -60,6 +64,7 @@ stop(len(rows))
 """,
     "sacrebleu chrF+BLEU": """
 import json
+import shutil
 import statistics
 from sacrebleu.metrics import BLEU, CHRF
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
@@ -71,6 +76,7 @@ stop(len(rows))
 """,
     "bert-score (MiniLM)": """
 import json
+import shutil
 import statistics
 from mtcheck.embed import default_model_path
 from bert_score import BERTScorer
@@ -133,6 +139,18 @@ def main(argv=None) -> None:
     ratio("mtcheck (torch) runs at {} of the encoder-alone floor", "{:.0%}",
           runs, "encoder alone", "mtcheck, torch")
     ratio("mtcheck (onnx) runs at {} mtcheck (torch)", "{:.2f}x", runs, "mtcheck, torch", "mtcheck, onnx")
+    print(f"mtcheck --help takes {help_seconds(args.repeat):.2f} s (median of {args.repeat} runs)")
+
+
+def help_seconds(repeat: int) -> float:
+    """Return the median wall time of `mtcheck --help`, the command users start with."""
+    command = [shutil.which("mtcheck")] if shutil.which("mtcheck") else [sys.executable, "-m", "mtcheck"]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([*command, "--help"], capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def ratio(text: str, number: str, runs: dict, slow: str, fast: str) -> None:
