@@ -175,10 +175,12 @@ def find_risky_wording(view: SegmentView) -> list[Finding]:
     found = []
     for first, last in risky_runs(view, risk, model.major_at):
         peak = float(risk[first:last + 1].max())
+        weakest = min(view.matches[k].similarity for k in range(first, last + 1))
         found.append(Finding(
             first, last, Severity.MAJOR, "mistranslation",
-            f'"{{text}}" is likely mistranslated (risk {peak:.2f}): its words match the reference '
-            "weakly, in a sentence that strays from it; the reference has {suggestion}",
+            f'"{{text}}" is likely mistranslated (risk {peak:.2f}, from how weakly its words match '
+            f"the reference, weakest {weakest:.2f}, and how far the sentence strays from it); "
+            "the reference has {suggestion}",
             peak, "wordrisk"))
     return found
 
