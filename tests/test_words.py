@@ -1,9 +1,24 @@
-"""Word helpers: the fast Zipf lookup agrees with wordfreq's own function."""
+"""Word helpers: words and their compared forms; the fast Zipf lookup agrees with wordfreq."""
 import pytest
 
-from mtcheck.words import zipf
+from mtcheck.words import tokenize, zipf
 
 wordfreq = pytest.importorskip("wordfreq")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (text, norm, is_capitalized, is_number) of each word, in order
+    ("Trump's envoy", [("Trump's", "trump", True, False), ("envoy", "envoy", False, False)]),
+    ("Trump’s co-operate", [("Trump’s", "trump", True, False), ("co-operate", "co-operate", False, False)]),
+    ("paid 12,000 in 2021.", [("paid", "paid", False, False), ("12,000", "12,000", False, True),
+                             ("in", "in", False, False), ("2021", "2021", False, True)]),
+    ("« Ilon »", [("Ilon", "ilon", True, False)]),
+    ("", []),
+])
+def test_tokenize_words_and_forms(text, expected):
+    words = tokenize(text)
+    assert [(w.text, w.norm, w.is_capitalized, w.is_number) for w in words] == expected
+    assert all(text[w.start:w.end] == w.text for w in words)  # offsets, never searched again
 
 
 @pytest.mark.parametrize("word,lang", [
