@@ -28,33 +28,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mqm import write_batch  # noqa: E402
 
 STAGES = {
-    "mtcheck, torch": """
-from mtcheck.embed import load_model
-from mtcheck.io import read_jsonl
-from mtcheck.pipeline import check_records
-from mtcheck.settings import Settings
-records = read_jsonl(BATCH)
-embedder = load_model(backend="torch")
-start()
-run = check_records(records, embedder=embedder)
-stop(len(run.segments))
-""",
-    "mtcheck, onnx": """
+    # the full check, model loaded; the same code for both backends
+    f"mtcheck, {backend}": f"""
 from mtcheck.embed import load_model
 from mtcheck.io import read_jsonl
 from mtcheck.pipeline import check_records
 records = read_jsonl(BATCH)
-embedder = load_model(backend="onnx")
+embedder = load_model(backend="{backend}")
 start()
 run = check_records(records, embedder=embedder)
 stop(len(run.segments))
-""",
+""" for backend in ("torch", "onnx")} | {
     "encoder alone": """
 from mtcheck.embed import default_model_path
 from sentence_transformers import SentenceTransformer
 import json
-import shutil
-import statistics
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
 texts = list(dict.fromkeys([r["hypothesis"] for r in rows] + [x for r in rows for x in r["references"]]))
 model = SentenceTransformer(default_model_path()[0], device="cpu")
@@ -64,8 +52,6 @@ stop(len(rows))
 """,
     "sacrebleu chrF+BLEU": """
 import json
-import shutil
-import statistics
 from sacrebleu.metrics import BLEU, CHRF
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
 bleu, chrf = BLEU(effective_order=True), CHRF()
@@ -76,8 +62,6 @@ stop(len(rows))
 """,
     "bert-score (MiniLM)": """
 import json
-import shutil
-import statistics
 from mtcheck.embed import default_model_path
 from bert_score import BERTScorer
 rows = [json.loads(l) for l in open(BATCH, encoding="utf-8")]
