@@ -124,8 +124,9 @@ class SentenceTransformerEmbedder:
                     raise ModelError(f"model {self.name} needs a fast tokenizer, which gives offsets")
                 offsets = features.pop("offset_mapping")
                 out = self.model(features)
-                tokens = torch.nn.functional.normalize(out["token_embeddings"].float(), dim=-1).numpy()
-                sentences = _unit(out["sentence_embedding"].float().numpy())
+                unit = torch.nn.functional.normalize  # zero vectors stay zero
+                tokens = unit(out["token_embeddings"].float(), dim=-1).numpy()
+                sentences = unit(out["sentence_embedding"].float(), dim=-1).numpy()
                 # special tokens ([CLS], [SEP]) and padding have empty offsets: no place in the text
                 keep = ((offsets[..., 1] > offsets[..., 0]) & (out["attention_mask"] > 0)).numpy()
                 spans = offsets.tolist()

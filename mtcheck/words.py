@@ -9,7 +9,7 @@ from typing import NamedTuple
 import numpy as np
 # imported here, not in the functions: the detectors need wordfreq for every segment, and
 # wordfreq's import inspects the call stack, which costs more the deeper the first call is
-from wordfreq import get_frequency_dict, zipf_frequency
+from wordfreq import available_languages, get_frequency_dict, zipf_frequency
 from wordfreq.language_info import get_language_info
 
 from .errors import UsageError
@@ -67,8 +67,6 @@ def _splits_on_regex(lang: str) -> bool:
 
 def load_frequencies(lang: str) -> None:
     """Load a language's word frequencies now; raise UsageError if wordfreq has none for it."""
-    from wordfreq import available_languages
-
     if lang not in available_languages():
         known = ", ".join(sorted(available_languages()))
         raise UsageError(f"no word frequencies for language {lang!r}; "
