@@ -24,6 +24,8 @@ class Calibration:
     # similarity detector: contextual cosine of a word's best reference match
     major_below: float = 0.40
     minor_below: float = 0.50
+    # output detector: a translation this far from its reference is about something else (None: off)
+    unrelated_below: float | None = 0.10
     # segment penalty = sum(severity weight x confidence) + similarity_weight x (1 - similarity)
     severity_weights: dict = field(default_factory=lambda: {"critical": 10.0, "major": 5.0, "minor": 1.0})
     similarity_weight: float = 1.0
@@ -34,6 +36,8 @@ class Calibration:
     def __post_init__(self) -> None:
         if not 0 <= self.major_below <= self.minor_below <= 1:
             raise ValueError("calibration needs 0 <= major_below <= minor_below <= 1")
+        if self.unrelated_below is not None and not -1 <= self.unrelated_below <= 1:
+            raise ValueError("calibration needs unrelated_below between -1 and 1, or null")
         if self.word_model is not None:
             self.risk_model  # noqa: B018 -- validate the model now, not at the first segment
 

@@ -442,7 +442,8 @@ class Run:
             "thresholds": {"major_below": self.calibration.major_below,
                            "minor_below": self.calibration.minor_below,
                            "word_risk_at": (self.calibration.risk_model.major_at
-                                            if self.calibration.risk_model else None)},
+                                            if self.calibration.risk_model else None),
+                           "unrelated_below": self.calibration.unrelated_below},
             "decisions": self.settings.decisions,
             "suppressed": self.suppressed,
             "lang": self.settings.lang,

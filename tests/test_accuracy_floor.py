@@ -2,8 +2,8 @@
 
 Runs the accuracy benchmark's own code on 300 segments of the eval split (seed 0) and fails if a
 figure drops below its floor. Measured on 2026-11-24 with calibration
-mqm-zhen-fit-2026-11-24-9afdb8c3 (with the word-risk model): major P 0.154, major F1 0.196,
-all P 0.438, segment AUC 0.646, Kendall tau 0.312, pairwise accuracy 0.673. Floors sit a little
+mqm-zhen-fit-2026-11-24-fc4dac40 (word-risk model and output detectors): major P 0.154, major
+F1 0.197, all P 0.438, segment AUC 0.648, Kendall tau 0.314, pairwise accuracy 0.674. Floors sit a little
 below, so noise passes and a real drop does not.
 """
 import sys

@@ -38,6 +38,40 @@ CASES = [
      None, [("called himself criticism", M, "garbled", "drew criticism himself")]),
     ("function words alone are not flagged",
      "He went to the market.", "He went into a market.", None, []),
+    ("doubled word: minor repetition, nothing to suggest",
+     "He said the the envoy left.", "He said the envoy left.", None,
+     [("the", m, "repetition", None)]),
+    ("a doubled word that the reference has too",
+     "He had had enough of it.", "He had had enough of it.", None, []),
+    ("a grammatical doubled word",
+     "She said that that plan failed.", "She said the plan failed.", None, []),
+    ("a reduplicated name is no repetition",
+     "Tian Tian spoke today.", "Tian Tian spoke today.", None, []),
+    ("a loop: every copy after the first is one major flag",
+     "No one called me no one called me no one called me today.", "Nobody called me today.", None,
+     [("no one called me no one called me", M, "repetition", None)]),
+    ("a short repetition set off by punctuation is left alone",
+     "Go on, go on now.", "Continue now.", None, []),
+    ("source script left in the translation",
+     "The 小王子 is a book.", "The Little Prince is a book.", None,
+     [("小王子", M, "untranslated", None)]),
+    ("a whole translation in the source script",
+     "小王子是一本书", "The Little Prince is a book.", "小王子是一本书",
+     [("小王子是一本书", C, "untranslated", "The Little Prince is a book")]),
+    ("a script that the reference uses too",
+     "He wrote 小王子 in 1943.", "He wrote 小王子 in 1943.", None, []),
+    ("the translation stops early",
+     "Dmitriev said the talks had opened", 
+     "Dmitriev said the talks had opened the prospect of discussing a way out of the war.", None,
+     [("opened", M, "truncation", "the prospect of discussing a way out of the war")]),
+    ("a short ending that the reference adds is no truncation",
+     "He left early", "He left early, as ever.", None, []),
+    ("a translation that ends its sentence was not cut off",
+     "Dmitriev said the talks had opened.",
+     "Dmitriev said the talks had opened the prospect of discussing a way out of the war.", None, []),
+    ("a reference without an end gives no measure of truncation",
+     "Dmitriev said the talks had opened",
+     "Dmitriev said the talks had opened the prospect of discussing a way out of the war", None, []),
 ]
 
 
@@ -54,6 +88,28 @@ def test_detect_table(fake_embedder, name, hyp, ref, source, expected):
         assert hyp[f.start:f.end] == f.text  # offsets, not searching
         assert 0 < f.confidence <= 1
         assert f.message and "{" not in f.message
+
+
+def test_untranslated_text_says_it_is_copied_from_the_source(fake_embedder):
+    hyp, ref, src = "The 小王子 is a book.", "The Little Prince is a book.", "小王子是一本书"
+    encs = fake_embedder.encode([hyp, ref])
+    [flag] = detect(build_view(hyp, (ref,), encs[0], encs[1:], src))
+    assert flag.kind == "untranslated" and "copied from the source" in flag.message
+
+
+@pytest.mark.parametrize("similarity,expected", [
+    (0.02, [("The cat sat on the mat with Ilon", C, "unrelated", "Stocks fell sharply in Tokyo today")]),
+    (-0.3, [("The cat sat on the mat with Ilon", C, "unrelated", "Stocks fell sharply in Tokyo today")]),
+    (0.5, [("cat sat", M, "mistranslation", "Stocks fell sharply"), ("mat", M, "mistranslation", "Tokyo"),
+           ("Ilon", M, "mistranslation", "Tokyo")]),
+    (None, [("cat sat", M, "mistranslation", "Stocks fell sharply"), ("mat", M, "mistranslation", "Tokyo"),
+            ("Ilon", M, "mistranslation", "Tokyo")]),
+])
+def test_an_unrelated_translation_is_one_critical_flag(fake_embedder, similarity, expected):
+    hyp, ref = "The cat sat on the mat with Ilon.", "Stocks fell sharply in Tokyo today."
+    encs = fake_embedder.encode([hyp, ref])
+    flags = detect(build_view(hyp, (ref,), encs[0], encs[1:], similarity=similarity))
+    assert [(f.text, f.severity, f.kind, f.suggestion) for f in flags] == expected
 
 
 def test_best_match_across_references(fake_embedder):
@@ -94,3 +150,13 @@ def test_pool_averages_the_pieces_of_each_word(text, offsets, expected):
             continue
         mean = tokens[pieces].mean(axis=0)
         assert np.allclose(row, mean / np.linalg.norm(mean), atol=1e-6)
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("envoy", "LATIN"), ("Señor", "LATIN"), ("小王子", "CJK"), ("Путин", "CYRILLIC"),
+    ("한국", "HANGUL"), ("αβ", "GREEK"), ("2022", None), ("µm", None), ("Ａ", None),
+])
+def test_script_of_a_word(word, expected):
+    from mtcheck.detect.output import script
+
+    assert script(word) == expected

@@ -124,6 +124,15 @@ def test_choose_cut_off(scores, expected):
     assert choose_cut_off(scores) == expected
 
 
+@pytest.mark.parametrize("scores,expected", [
+    ({None: 0.270, 0.0: 0.2735, 0.1: 0.275, 0.2: 0.271}, 0.0),  # flags below: the lowest on the plateau
+    ({None: 0.250, 0.0: 0.260, 0.1: 0.275, 0.2: 0.271}, 0.1),
+    ({None: 0.274, 0.0: 0.272, 0.1: 0.275}, None),  # off is on the plateau: fewest flags of all
+])
+def test_choose_cut_off_for_a_detector_that_flags_below(scores, expected):
+    assert choose_cut_off(scores, flags_below=True) == expected
+
+
 def test_replacing_the_calibration_keeps_the_model_valid():
     cal = dataclasses.replace(default_calibration(), major_below=0.3)
     assert cal.risk_model == default_calibration().risk_model

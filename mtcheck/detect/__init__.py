@@ -13,6 +13,7 @@ from .names import find_name_mismatches
 from .nonwords import find_nonwords
 from .numbers import find_number_mismatches
 from .order import find_inversions
+from .output import find_repetition, find_truncation, find_unrelated, find_untranslated, supersede
 from .similarity import find_unmatched_words
 from .wordrisk import find_risky_wording, give_way
 
@@ -23,6 +24,10 @@ DETECTORS: tuple[Detector, ...] = (
     find_unmatched_words,
     find_inversions,
     find_risky_wording,
+    find_unrelated,
+    find_untranslated,
+    find_repetition,
+    find_truncation,
 )
 
 __all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
@@ -31,4 +36,4 @@ __all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
 def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):
     """Run the detectors on one segment and return its merged flags, in text order."""
     findings = [f for run in detectors for f in run(view)]
-    return to_flags(view, give_way(view, findings))
+    return to_flags(view, give_way(view, supersede(findings)))

@@ -70,7 +70,8 @@ class Finding:
 
     ``message`` may use {text} and {suggestion}, filled in once spans are merged.
     ``ref_span`` is (reference index, first word, last word) when the detector knows what the
-    reference says there; otherwise the suggestion is found from the word alignment.
+    reference says there; otherwise the suggestion is found from the word alignment, unless
+    ``suggest`` is False (a repeated word has no counterpart to suggest).
     """
 
     first: int
@@ -81,6 +82,7 @@ class Finding:
     confidence: float
     detector: str
     ref_span: tuple[int, int, int] | None = None
+    suggest: bool = True
 
 
 Detector = Callable[[SegmentView], list[Finding]]

@@ -98,7 +98,7 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
     flags = []
     for f in merge(findings):
         start, end = view.hyp_words[f.first].start, view.hyp_words[f.last].end
-        span = f.ref_span or reference_span(view, f.first, f.last)
+        span = f.ref_span or (reference_span(view, f.first, f.last) if f.suggest else None)
         suggestion = None
         if span is not None:
             k, lo, hi = span

@@ -163,7 +163,8 @@ def fit_word_model(features: np.ndarray, labels: np.ndarray, terms: Sequence[str
 
 
 # Kinds of the detectors that pin down one precise fault; a risky run gives way to them.
-PRECISE_KINDS = frozenset({"non-word", "name-mismatch", "number-mismatch"})
+PRECISE_KINDS = frozenset({"non-word", "name-mismatch", "number-mismatch", "untranslated", "repetition",
+                           "truncation"})
 
 
 def find_risky_wording(view: SegmentView) -> list[Finding]:

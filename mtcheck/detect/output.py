@@ -1,0 +1,210 @@
+"""Failures of the output as a whole: unrelated text, untranslated text, loops and truncation.
+
+These are not wording faults but what machine translation does when it breaks down: it writes
+fluent text about something else (a hallucination, or a line paired with the wrong reference),
+copies the source, repeats itself, or stops early. Each is checked against the reference, so
+that repetition or foreign script that the reference has too is never flagged.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from ..results import Severity
+from ..words import is_function_word
+from .base import Finding, SegmentView
+
+# a doubled word that is grammatical: "he had had", "so that that", "what it is is"
+GRAMMATICAL_DOUBLES = {"en": frozenset({"had", "that", "is"})}
+LONGEST_LOOP = 8  # words in the longest repeated unit looked for
+MIN_TAIL_WORDS = 4  # a truncation leaves at least this many reference words uncovered...
+MIN_TAIL_SHARE = 0.25  # ...and at least this share of the reference
+SHORT_OUTPUT = 0.75  # ...in an output shorter than this share of the reference (in characters)
+
+
+def find_unrelated(view: SegmentView) -> list[Finding]:
+    """Flag a whole translation whose sentence similarity to the reference is below the cut-off."""
+    cut = view.calibration.unrelated_below
+    if cut is None or view.similarity is None or view.similarity >= cut or not view.hyp_words \
+            or not view.ref_words:
+        return []
+    words = view.ref_words[0]
+    return [Finding(
+        0, len(view.hyp_words) - 1, Severity.CRITICAL, "unrelated",
+        f"the translation says something else than the reference (sentence similarity "
+        f"{view.similarity:.2f}): a hallucination, or a line paired with the wrong reference; "
+        "the reference has {suggestion}",
+        min(0.95, 0.7 + (cut - view.similarity)), "output",
+        (0, 0, len(words) - 1) if words else None)]
+
+
+# findings that say more about their words than a weak match does ("matches nothing")
+OVERRIDING_KINDS = frozenset({"untranslated", "repetition"})
+
+
+def supersede(findings: list[Finding]) -> list[Finding]:
+    """Return the findings that explain best: an "unrelated" finding alone, if there is one
+    (flags on the words of a text about something else explain nothing more); otherwise drop
+    the other findings that lie inside an untranslated or repeated run."""
+    unrelated = [f for f in findings if f.kind == "unrelated"]
+    if unrelated:
+        return unrelated
+    runs = [f for f in findings if f.kind in OVERRIDING_KINDS]
+    return [f for f in findings if f.kind in OVERRIDING_KINDS
+            or not any(r.first <= f.first and f.last <= r.last for r in runs)]
+
+
+# the first word of the Unicode names of letters in these scripts ("CJK UNIFIED IDEOGRAPH-4E2D",
+# "LATIN SMALL LETTER E"); other letters ("MICRO SIGN", fullwidth forms) belong to no script here
+SCRIPTS = frozenset({
+    "LATIN", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "CYRILLIC", "GREEK", "ARABIC", "HEBREW",
+    "THAI", "DEVANAGARI", "BENGALI", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "GUJARATI",
+    "GURMUKHI", "SINHALA", "GEORGIAN", "ARMENIAN", "ETHIOPIC", "KHMER", "LAO", "MYANMAR", "TIBETAN",
+})
+_SCRIPT_NAMES = {"CJK": "CJK (Chinese, Japanese or Korean)"}
+
+
+@lru_cache(maxsize=4096)
+def script(text: str) -> str | None:
+    """Return the script of a word's first letter ("LATIN", "CJK", "CYRILLIC"...), or None."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "").split(" ")[0]
+            return name if name in SCRIPTS else None
+    return None
+
+
+def find_untranslated(view: SegmentView) -> list[Finding]:
+    """Flag runs of words in a script that no reference uses (source text left untranslated)."""
+    scripts = {script(w.text) for ws in view.ref_words for w in ws} - {None}
+    if not scripts:
+        return []
+
+    def foreign(word) -> bool:
+        return script(word.text) not in scripts | {None}
+
+    found, words = [], view.hyp_words
+    i = 0
+    while i < len(words):
+        if not foreign(words[i]):
+            i += 1
+            continue
+        kind, last = script(words[i].text), i
+        while last + 1 < len(words) and foreign(words[last + 1]):
+            last += 1
+        text = view.hypothesis[words[i].start:words[last].end]
+        copied = bool(view.source) and text in view.source
+        whole = (last - i + 1) * 2 >= len(words)
+        found.append(Finding(
+            i, last, Severity.CRITICAL if whole else Severity.MAJOR, "untranslated",
+            f'"{{text}}" is in {_SCRIPT_NAMES.get(kind, kind.title())} script, which the reference does not use'
+            + (": it is copied from the source" if copied else "") + "; the reference has {suggestion}",
+            0.95 if copied else 0.85, "output",
+            # all of it untranslated: the whole reference is what it should say
+            (0, 0, len(view.ref_words[0]) - 1) if whole and view.ref_words[0] else None))
+        i = last + 1
+    return found
+
+
+def _occurs_in(sequence: list[str], texts: list[list[str]]) -> bool:
+    """Return True if the word sequence occurs in one of the texts."""
+    n = len(sequence)
+    return any(t[k:k + n] == sequence for t in texts for k in range(len(t) - n + 1))
+
+
+def _separator(view: SegmentView, i: int) -> str:
+    """Return the text between translation words i and i + 1."""
+    return view.hypothesis[view.hyp_words[i].end:view.hyp_words[i + 1].start]
+
+
+def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int) -> tuple[int, int] | None:
+    """Return (unit length, copies) of a repetition starting at word i that no reference has."""
+    words = view.hyp_words
+    for n in range(1, LONGEST_LOOP + 1):
+        if i + 2 * n > len(norms) or norms[i:i + n] != norms[i + n:i + 2 * n]:
+            continue
+        copies = 2
+        while norms[i + copies * n:i + (copies + 1) * n] == norms[i:i + n]:
+            copies += 1
+        if _occurs_in(norms[i:i + 2 * n], refs):
+            continue
+        short = n < 3 and copies == 2
+        if short and _separator(view, i + n - 1).strip():
+            continue  # "fly into it, fly into it": repeated on purpose, with punctuation between
+        if n == 1 and (words[i].is_capitalized or words[i].is_number
+                       or words[i].norm in GRAMMATICAL_DOUBLES.get(view.lang, ())):
+            continue  # "Tian Tian", "Bora Bora", "had had"
+        return n, copies
+    return None
+
+
+def find_repetition(view: SegmentView) -> list[Finding]:
+    """Flag words that repeat the words just before them when no reference repeats them.
+
+    A doubled word ("the the") is minor; a loop (a unit of three words or more, or any unit
+    repeated three times or more) is major: it is how a translation model breaks down.
+    """
+    norms = [w.norm for w in view.hyp_words]
+    refs = [[w.norm for w in ws] for ws in view.ref_words]
+    found, i = [], 0
+    while i < len(norms):
+        loop = _loop_at(view, norms, refs, i)
+        if loop is None:
+            i += 1
+            continue
+        n, copies = loop
+        loops = n >= 3 or copies >= 3
+        found.append(Finding(
+            i + n, i + copies * n - 1, Severity.MAJOR if loops else Severity.MINOR, "repetition",
+            '"{text}" repeats the words just before it'
+            + (f" ({copies} times in all)" if copies > 2 else "")
+            + "; the reference does not: delete it",
+            0.9 if loops else 0.7, "output", suggest=False))
+        i += copies * n
+    return found
+
+
+def _covered_until(view: SegmentView, k: int) -> int:
+    """Return the last word of reference k that a translation content word is anchored to, or -1.
+
+    Function words are left out: a "the" of the translation can match any "the" of the reference.
+    """
+    return max((m.word for i, m in enumerate(view.matches)
+                if m is not None and m.ref == k and view.is_anchor(i)
+                and not is_function_word(view.hyp_words[i], view.lang)), default=-1)
+
+
+_SENTENCE_END = frozenset(".!?。！？…")
+_CLOSING = "\"'”’»)]） "
+
+
+def _ends_sentence(text: str) -> bool:
+    """Return True if a text ends with sentence-final punctuation (before closing quotes)."""
+    text = text.rstrip().rstrip(_CLOSING)
+    return bool(text) and text[-1] in _SENTENCE_END
+
+
+def find_truncation(view: SegmentView) -> list[Finding]:
+    """Flag a translation that stops early: every reference goes on after its last anchored word."""
+    words = view.hyp_words
+    if not words or not view.ref_words or _ends_sentence(view.hypothesis):
+        return []  # a translation that ends its sentence was not cut off
+    tails = []
+    for k, ref in enumerate(view.ref_words):
+        if not _ends_sentence(view.references[k]):
+            return []  # a headline or a fragment: nothing says where it should end
+        shorter = len(view.hypothesis) < SHORT_OUTPUT * len(view.references[k])
+        first = _covered_until(view, k) + 1
+        tail = ref[first:]
+        if not shorter or len(tail) < max(MIN_TAIL_WORDS, MIN_TAIL_SHARE * len(ref)) or \
+                all(is_function_word(w, view.lang) for w in tail):
+            return []
+        tails.append((len(tail) / len(ref), k, first))
+    share, k, first = min(tails)
+    last = len(words) - 1
+    return [Finding(
+        last, last, Severity.MAJOR, "truncation",
+        f'the translation stops at "{{text}}", but the reference goes on ({share:.0%} of it is '
+        "not translated): {suggestion}",
+        0.6 + min(0.3, share - MIN_TAIL_SHARE), "output", (k, first, len(view.ref_words[k]) - 1))]
+
