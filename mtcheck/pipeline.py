@@ -443,6 +443,8 @@ class Run:
                            "minor_below": self.calibration.minor_below,
                            "word_risk_at": (self.calibration.risk_model.major_at
                                             if self.calibration.risk_model else None),
+                           "word_risk_minor_at": (self.calibration.risk_model.minor_at
+                                                  if self.calibration.risk_model else None),
                            "unrelated_below": self.calibration.unrelated_below},
             "decisions": self.settings.decisions,
             "suppressed": self.suppressed,

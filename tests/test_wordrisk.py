@@ -18,7 +18,7 @@ from .conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from calibrate import choose_cut_off  # noqa: E402
 
-M = Severity.MAJOR
+M, m = Severity.MAJOR, Severity.MINOR
 
 # risk = sigmoid(-10 * (match - 0.5)): above one half exactly where the best match is below 0.5
 WEAK_MATCH = {"terms": ["match"], "mean": [0.0], "scale": [1.0], "weights": [5.0, -10.0], "major_at": 0.5}
@@ -59,8 +59,31 @@ def test_risky_flag_says_why_and_what_the_reference_has(fake_embedder):
     assert flag.message.endswith('the reference has "met"')
 
 
-def finding(first, last, kind, detector):
-    return Finding(first, last, M, kind, "m", 0.5, detector)
+# risk = sigmoid(-4 - 3 * match + 5 * length / 10): an unmatched word of 6 letters is at about 0.27,
+# one of 13 letters at about 0.92, a matched word below 0.06
+BY_LENGTH = {"terms": ["match", "length"], "mean": [0.0, 0.0], "scale": [1.0, 1.0],
+             "weights": [-4.0, -3.0, 5.0], "major_at": 0.5, "minor_at": 0.15}
+
+
+@pytest.mark.parametrize("name,hyp,expected", [
+    ("a word below the major cut-off is a minor flag", "The envoy hailed the minister.", [("hailed", m)]),
+    ("a word above it is a major flag", "The envoy congratulated the minister.", [("congratulated", M)]),
+    ("a minor neighbour does not widen a major run",
+     "The envoy congratulated hailed the minister.", [("congratulated", M)]),
+])
+def test_minor_tier(fake_embedder, name, hyp, expected):
+    flags = detect(view_of(fake_embedder, hyp, "The envoy met the minister.", model=BY_LENGTH))
+    assert [(f.text, f.severity) for f in flags] == expected, name
+
+
+def test_minor_flag_says_perhaps(fake_embedder):
+    (flag,) = detect(view_of(fake_embedder, "The envoy hailed the minister.", "The envoy met the minister.",
+                             model=BY_LENGTH))
+    assert flag.message.startswith('"hailed" is perhaps mistranslated (risk 0.2')
+
+
+def finding(first, last, kind, detector, severity=M):
+    return Finding(first, last, severity, kind, "m", 0.5, detector)
 
 
 @pytest.mark.parametrize("hyp,findings,expected", [
@@ -75,6 +98,14 @@ def finding(first, last, kind, detector):
     # other detectors' findings never give way
     ("greeted Ilon", [finding(0, 1, "mistranslation", "similarity"), finding(1, 1, "name-mismatch", "names")],
      [(0, 1), (1, 1)]),
+    # a minor run keeps clear of a major finding and its neighbours, so merging cannot widen it
+    ("greeted warmly the minister kindly",
+     [finding(0, 4, "mistranslation", "wordrisk", m), finding(1, 1, "mistranslation", "similarity")],
+     [(3, 4), (1, 1)]),
+    # ...but not of another minor finding
+    ("greeted warmly the minister",
+     [finding(0, 3, "mistranslation", "wordrisk", m), finding(1, 1, "mistranslation", "similarity", m)],
+     [(0, 3), (1, 1)]),
 ])
 def test_give_way(fake_embedder, hyp, findings, expected):
     view = view_of(fake_embedder, hyp, "nothing alike here")
@@ -96,6 +127,7 @@ BAD_MODELS = [
     ("weights do not fit the terms", {**WEAK_MATCH, "weights": [1.0]}, "one mean, scale and weight per term"),
     ("cut-off above 1", {**WEAK_MATCH, "major_at": 1.5}, "0 <= major_at <= 1"),
     ("missing cut-off", {k: v for k, v in WEAK_MATCH.items() if k != "major_at"}, "word_model is incomplete"),
+    ("minor cut-off above the major one", {**WEAK_MATCH, "minor_at": 0.6}, "0 <= minor_at <= major_at"),
 ]
 
 

@@ -115,12 +115,14 @@ class WordRiskModel:
     scale: tuple[float, ...]
     weights: tuple[float, ...]  # intercept first
     major_at: float
+    minor_at: float | None = None  # runs whose words are all below major_at are minor; None: none
 
     @classmethod
     def from_dict(cls, data: dict) -> "WordRiskModel":
         """Return the model stored in a calibration file."""
         model = cls(tuple(data["terms"]), tuple(data["mean"]), tuple(data["scale"]),
-                    tuple(data["weights"]), float(data["major_at"]))
+                    tuple(data["weights"]), float(data["major_at"]),
+                    None if data.get("minor_at") is None else float(data["minor_at"]))
         unknown = {n for t in model.terms for n in t.split("*")} - set(FEATURES)
         if unknown:
             raise ValueError(f"word model has unknown features: {', '.join(sorted(unknown))}")
@@ -128,6 +130,8 @@ class WordRiskModel:
             raise ValueError("word model needs one mean, scale and weight per term, plus an intercept")
         if not 0 <= model.major_at <= 1:
             raise ValueError("word model needs 0 <= major_at <= 1")
+        if model.minor_at is not None and not 0 <= model.minor_at <= model.major_at:
+            raise ValueError("word model needs 0 <= minor_at <= major_at")
         return model
 
     @cached_property
@@ -174,12 +178,19 @@ def find_risky_wording(view: SegmentView) -> list[Finding]:
         return []
     risk = model.risk(word_features(view))
     found = []
-    for first, last in risky_runs(view, risk, model.major_at):
+    runs = [(a, b, Severity.MAJOR) for a, b in risky_runs(view, risk, model.major_at)]
+    if model.minor_at is not None:
+        # runs at the lower cut-off without a word at the higher one: runs that hold one
+        # are the major runs inside them, widened by nothing
+        runs += [(a, b, Severity.MINOR) for a, b in risky_runs(view, risk, model.minor_at)
+                 if risk[a:b + 1].max() < model.major_at]
+    for first, last, severity in runs:
         peak = float(risk[first:last + 1].max())
         weakest = min(view.matches[k].similarity for k in range(first, last + 1))
         found.append(Finding(
-            first, last, Severity.MAJOR, "mistranslation",
-            f'"{{text}}" is likely mistranslated (risk {peak:.2f}, from how weakly its words match '
+            first, last, severity, "mistranslation",
+            f'"{{text}}" is {"likely" if severity is Severity.MAJOR else "perhaps"} mistranslated '
+            f"(risk {peak:.2f}, from how weakly its words match "
             f"the reference, weakest {weakest:.2f}, and how far the sentence strays from it); "
             "the reference has {suggestion}",
             peak, "wordrisk"))
@@ -190,19 +201,23 @@ def give_way(view: SegmentView, findings: list[Finding]) -> list[Finding]:
     """Cut the words of precise findings out of risky runs; drop what is left without a content word.
 
     A risky run across a name ("fund Kiril Dmitriev speaks") would otherwise merge with the name's
-    finding and take its place; the name's flag says more.
+    finding and take its place; the name's flag says more. A minor run also keeps clear of every
+    more severe finding and its neighbours, which merging would otherwise widen.
     """
     taken = {i for f in findings if f.kind in PRECISE_KINDS for i in range(f.first, f.last + 1)}
-    if not taken:
+    graver = {i for f in findings if f.severity is not Severity.MINOR
+              for i in range(f.first - 1, f.last + 2)}
+    if not taken and not any(f.detector == "wordrisk" and f.severity is Severity.MINOR for f in findings):
         return findings
     out = []
     for f in findings:
         if f.detector != "wordrisk":
             out.append(f)
             continue
+        blocked = taken | graver if f.severity is Severity.MINOR else taken
         start = None
         for i in range(f.first, f.last + 2):
-            free = i <= f.last and i not in taken
+            free = i <= f.last and i not in blocked
             if free and start is None:
                 start = i
             elif not free and start is not None:
