@@ -13,16 +13,18 @@ def find_inversions(view: SegmentView) -> list[Finding]:
     legitimate reordering, "himself criticism" for "criticism himself" is not.
     """
     found = []
+    matches = view.matches
     for i in range(len(view.hyp_words) - 1):
-        pair = (view.hyp_words[i], view.hyp_words[i + 1])
-        if any(is_function_word(w, view.lang) for w in pair):
+        a, b = matches[i], matches[i + 1]
+        # the cheap test first: most neighbours are not swapped
+        if a is None or b is None or a.ref != b.ref or a.word - b.word != 1:
             continue
         if not (view.is_anchor(i) and view.is_anchor(i + 1)):
             continue
-        a, b = view.matches[i], view.matches[i + 1]
-        if a.ref == b.ref and a.word - b.word == 1:
-            found.append(Finding(
-                i, i + 1, Severity.MAJOR, "word-order",
-                '"{text}" reverses the order of the reference, which has {suggestion}',
-                0.6, "order"))
+        if any(is_function_word(w, view.lang) for w in (view.hyp_words[i], view.hyp_words[i + 1])):
+            continue
+        found.append(Finding(
+            i, i + 1, Severity.MAJOR, "word-order",
+            '"{text}" reverses the order of the reference, which has {suggestion}',
+            0.6, "order"))
     return found

@@ -76,7 +76,13 @@ def script(text: str) -> str | None:
 
 def find_untranslated(view: SegmentView) -> list[Finding]:
     """Flag runs of words in a script that no reference uses (source text left untranslated)."""
-    scripts = {script(w.text) for ws in view.ref_words for w in ws} - {None}
+    hyp_scripts = {script(w.text) for w in view.hyp_words} - {None}
+    scripts: set[str] = set()
+    for w in (w for ws in view.ref_words for w in ws):
+        scripts.add(script(w.text))
+        if hyp_scripts <= scripts:
+            return []  # the usual case, found at the references' first words
+    scripts.discard(None)
     if not scripts:
         return []
 
@@ -145,12 +151,18 @@ def find_repetition(view: SegmentView) -> list[Finding]:
     repeated three times or more) is major: it is how a translation model breaks down.
     """
     norms = [w.norm for w in view.hyp_words]
+    # a repetition of n words starting at i needs word i again at i + n: look only there
+    starts = sorted({k for n in range(1, LONGEST_LOOP + 1)
+                     for k, (a, b) in enumerate(zip(norms, norms[n:])) if a == b})
+    if not starts:
+        return []
     refs = [[w.norm for w in ws] for ws in view.ref_words]
-    found, i = [], 0
-    while i < len(norms):
+    found: list[Finding] = []
+    for i in starts:
+        if found and i <= found[-1].last:
+            continue  # inside the repetition just found
         loop = _loop_at(view, norms, refs, i)
         if loop is None:
-            i += 1
             continue
         n, copies = loop
         loops = n >= 3 or copies >= 3
@@ -160,7 +172,6 @@ def find_repetition(view: SegmentView) -> list[Finding]:
             + (f" ({copies} times in all)" if copies > 2 else "")
             + "; the reference does not: delete it",
             0.9 if loops else 0.7, "output", suggest=False))
-        i += copies * n
     return found
 
 
