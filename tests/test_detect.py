@@ -112,6 +112,13 @@ def test_an_unrelated_translation_is_one_critical_flag(fake_embedder, similarity
     assert [(f.text, f.severity, f.kind, f.suggestion) for f in flags] == expected
 
 
+def test_untranslated_text_is_said_untranslated_rather_than_unrelated(fake_embedder):
+    hyp, ref = "小王子是一本书", "The Little Prince is a book."
+    encs = fake_embedder.encode([hyp, ref])
+    flags = detect(build_view(hyp, (ref,), encs[0], encs[1:], similarity=-0.05))
+    assert [(f.kind, f.severity) for f in flags] == [("untranslated", C)]
+
+
 def test_best_match_across_references(fake_embedder):
     hyp = "Then Ilon Musk spoke."
     refs = ("Then someone spoke.", "Then Elon Musk spoke.")

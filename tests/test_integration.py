@@ -119,3 +119,31 @@ def test_one_tokenization_gives_the_encodings_of_sentence_transformers_encode(re
         assert one.tokens.shape == two.tokens.shape
         assert abs((one.tokens * two.tokens).sum(axis=1) - 1).max(initial=0) < 1e-4
         assert abs(one.sentence @ two.sentence - 1) < 1e-5
+
+
+# (translation line, reference line, the one flag expected: kind, severity, text)
+OUTPUT_FAILURES = [
+    ("The weather in the mountains will be sunny and warm tomorrow.",
+     "The central bank raised interest rates by half a point on Thursday.",
+     ("unrelated", Severity.CRITICAL, "The weather in the mountains will be sunny and warm tomorrow")),
+    ("美国公司希望填补欧洲公司在俄罗斯留下的空白。",
+     "US companies want to fill the niches left by European companies in Russia.",
+     ("untranslated", Severity.CRITICAL, "美国公司希望填补欧洲公司在俄罗斯留下的空白")),
+    ("The envoy met the minister, met the minister, met the minister in Riyadh.",
+     "The envoy met the minister in Riyadh.",
+     ("repetition", Severity.MAJOR, "met the minister, met the minister")),
+    ("Dmitriev told American and Russian media that the talks had opened the",
+     "Dmitriev told American and Russian media that the talks had opened the prospect of discussing "
+     "a way out of more than three years of war in Ukraine.",
+     ("truncation", Severity.MAJOR, "the")),
+]
+
+
+@pytest.mark.parametrize("hyp,ref,expected", OUTPUT_FAILURES, ids=[e[0] for _, _, e in OUTPUT_FAILURES])
+def test_output_failures_with_the_real_model(real_embedder, tmp_path, hyp, ref, expected):
+    (tmp_path / "hyp.txt").write_text(hyp + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text(ref + "\n", encoding="utf-8")
+    run = mtcheck.check(tmp_path / "hyp.txt", [tmp_path / "ref.txt"],
+                        settings=Settings(line_aligned=True), embedder=real_embedder)
+    flags = run.segments[0].flags
+    assert expected in [(f.kind, f.severity, f.text) for f in flags]

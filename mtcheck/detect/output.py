@@ -31,7 +31,7 @@ def find_unrelated(view: SegmentView) -> list[Finding]:
     words = view.ref_words[0]
     return [Finding(
         0, len(view.hyp_words) - 1, Severity.CRITICAL, "unrelated",
-        f"the translation says something else than the reference (sentence similarity "
+        f"the translation says something different from the reference (sentence similarity "
         f"{view.similarity:.2f}): a hallucination, or a line paired with the wrong reference; "
         "the reference has {suggestion}",
         min(0.95, 0.7 + (cut - view.similarity)), "output",
@@ -44,8 +44,11 @@ OVERRIDING_KINDS = frozenset({"untranslated", "repetition"})
 
 def supersede(findings: list[Finding]) -> list[Finding]:
     """Return the findings that explain best: an "unrelated" finding alone, if there is one
-    (flags on the words of a text about something else explain nothing more); otherwise drop
-    the other findings that lie inside an untranslated or repeated run."""
+    (flags on the words of a text about something else explain nothing more), unless most of
+    the text is untranslated, which says why it is unrelated; then drop the other findings that
+    lie inside an untranslated or repeated run."""
+    if any(f.kind == "untranslated" and f.severity is Severity.CRITICAL for f in findings):
+        findings = [f for f in findings if f.kind != "unrelated"]
     unrelated = [f for f in findings if f.kind == "unrelated"]
     if unrelated:
         return unrelated
@@ -123,25 +126,21 @@ def _separator(view: SegmentView, i: int) -> str:
     return view.hypothesis[view.hyp_words[i].end:view.hyp_words[i + 1].start]
 
 
-def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int) -> tuple[int, int] | None:
-    """Return (unit length, copies) of a repetition starting at word i that no reference has."""
+def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int, n: int) -> int:
+    """Return how many copies of the n words at i follow each other, if no reference has two; else 0."""
+    unit = norms[i:i + n]
+    if norms[i + n:i + 2 * n] != unit or _occurs_in(norms[i:i + 2 * n], refs):
+        return 0
+    copies = 2
+    while norms[i + copies * n:i + (copies + 1) * n] == unit:
+        copies += 1
     words = view.hyp_words
-    for n in range(1, LONGEST_LOOP + 1):
-        if i + 2 * n > len(norms) or norms[i:i + n] != norms[i + n:i + 2 * n]:
-            continue
-        copies = 2
-        while norms[i + copies * n:i + (copies + 1) * n] == norms[i:i + n]:
-            copies += 1
-        if _occurs_in(norms[i:i + 2 * n], refs):
-            continue
-        short = n < 3 and copies == 2
-        if short and _separator(view, i + n - 1).strip():
-            continue  # "fly into it, fly into it": repeated on purpose, with punctuation between
-        if n == 1 and (words[i].is_capitalized or words[i].is_number
-                       or words[i].norm in GRAMMATICAL_DOUBLES.get(view.lang, ())):
-            continue  # "Tian Tian", "Bora Bora", "had had"
-        return n, copies
-    return None
+    if n < 3 and copies == 2 and _separator(view, i + n - 1).strip():
+        return 0  # "fly into it, fly into it": repeated on purpose, with punctuation between
+    if n == 1 and (words[i].is_capitalized or words[i].is_number
+                   or words[i].norm in GRAMMATICAL_DOUBLES.get(view.lang, ())):
+        return 0  # "Tian Tian", "Bora Bora", "had had"
+    return copies
 
 
 def find_repetition(view: SegmentView) -> list[Finding]:
@@ -151,20 +150,22 @@ def find_repetition(view: SegmentView) -> list[Finding]:
     repeated three times or more) is major: it is how a translation model breaks down.
     """
     norms = [w.norm for w in view.hyp_words]
-    # a repetition of n words starting at i needs word i again at i + n: look only there
-    starts = sorted({k for n in range(1, LONGEST_LOOP + 1)
-                     for k, (a, b) in enumerate(zip(norms, norms[n:])) if a == b})
-    if not starts:
+    # a repetition of n words at i needs word i again at i + n: look only at such (i, n)
+    candidates, seen = [], {}
+    for k, w in enumerate(norms):
+        before = seen.setdefault(w, [])
+        candidates += [(j, k - j) for j in before if k - j <= LONGEST_LOOP]
+        before.append(k)
+    if not candidates:
         return []
     refs = [[w.norm for w in ws] for ws in view.ref_words]
     found: list[Finding] = []
-    for i in starts:
+    for i, n in sorted(candidates):  # at each start, the shortest unit first
         if found and i <= found[-1].last:
             continue  # inside the repetition just found
-        loop = _loop_at(view, norms, refs, i)
-        if loop is None:
+        copies = _loop_at(view, norms, refs, i, n)
+        if not copies:
             continue
-        n, copies = loop
         loops = n >= 3 or copies >= 3
         found.append(Finding(
             i + n, i + copies * n - 1, Severity.MAJOR if loops else Severity.MINOR, "repetition",

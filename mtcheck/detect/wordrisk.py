@@ -41,11 +41,14 @@ def content(view: SegmentView, i: int) -> bool:
     return m is not None and not m.same_form and not is_function_word(view.hyp_words[i], view.lang)
 
 
-def risky_runs(view: SegmentView, risk, threshold: float) -> list[tuple[int, int]]:
-    """Return maximal runs [first, last] of scored words at or above a risk, each holding a content word."""
+def risky_runs(view: SegmentView, risk, threshold: float, lo: int = 0, hi: int | None = None
+                ) -> list[tuple[int, int]]:
+    """Return maximal runs [first, last] of scored words at or above a risk, each holding a content
+    word, among words lo to hi (exclusive; all by default)."""
+    hi = len(view.hyp_words) if hi is None else hi
     runs, start = [], None
-    for i in range(len(view.hyp_words) + 1):
-        hot = i < len(view.hyp_words) and scored(view, i) and risk[i] >= threshold
+    for i in range(lo, hi + 1):
+        hot = i < hi and scored(view, i) and risk[i] >= threshold
         if hot and start is None:
             start = i
         elif not hot and start is not None:
@@ -178,12 +181,14 @@ def find_risky_wording(view: SegmentView) -> list[Finding]:
         return []
     risk = model.risk(word_features(view))
     found = []
-    runs = [(a, b, Severity.MAJOR) for a, b in risky_runs(view, risk, model.major_at)]
-    if model.minor_at is not None:
-        # runs at the lower cut-off without a word at the higher one: runs that hold one
-        # are the major runs inside them, widened by nothing
-        runs += [(a, b, Severity.MINOR) for a, b in risky_runs(view, risk, model.minor_at)
-                 if risk[a:b + 1].max() < model.major_at]
+    runs = []
+    for a, b in risky_runs(view, risk, model.major_at if model.minor_at is None else model.minor_at):
+        if risk[a:b + 1].max() < model.major_at:
+            runs.append((a, b, Severity.MINOR))
+        else:
+            # a run at the lower cut-off that holds a word at the higher one gives the major
+            # runs inside it, widened by nothing
+            runs += [(c, d, Severity.MAJOR) for c, d in risky_runs(view, risk, model.major_at, a, b + 1)]
     for first, last, severity in runs:
         peak = float(risk[first:last + 1].max())
         weakest = min(view.matches[k].similarity for k in range(first, last + 1))
@@ -215,6 +220,9 @@ def give_way(view: SegmentView, findings: list[Finding]) -> list[Finding]:
             out.append(f)
             continue
         blocked = taken | graver if f.severity is Severity.MINOR else taken
+        if blocked.isdisjoint(range(f.first, f.last + 1)):
+            out.append(f)
+            continue
         start = None
         for i in range(f.first, f.last + 2):
             free = i <= f.last and i not in blocked
