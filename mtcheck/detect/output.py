@@ -3,7 +3,9 @@
 These are not wording faults but what machine translation does when it breaks down: it writes
 fluent text about something else (a hallucination, or a line paired with the wrong reference),
 copies the source, repeats itself, or stops early. Each is checked against the reference, so
-that repetition or foreign script that the reference has too is never flagged.
+that repetition or foreign script that the reference has too is never flagged. Copied source is
+recognised by its script: a copy in the target's own script (French left in English output) is
+left to the word detectors, which find its words unmatched.
 """
 from __future__ import annotations
 
