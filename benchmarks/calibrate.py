@@ -115,8 +115,11 @@ def fit(items, views, base):
     gold = [it.gold(major_only=True) for it in items]
     gold_all = [it.gold(major_only=False) for it in items]
 
+    def flags_under(cal):
+        return [detect(dataclasses.replace(v, calibration=cal)) for v, _ in views]
+
     def major_f1(cal):
-        flags = [detect(dataclasses.replace(v, calibration=cal)) for v, _ in views]
+        flags = flags_under(cal)
         return prf([flag_chars(f, MAJOR) for f in flags], gold)[2], flags
 
     # the unrelated-output detector is fitted last, on top of the others
@@ -151,7 +154,7 @@ def fit(items, views, base):
         minor = {}
         for below in [m for m in MINOR_RISK_CUT_OFFS if m is None or m < cal.word_model["major_at"]]:
             with_minor = dataclasses.replace(cal, word_model={**cal.word_model, "minor_at": below})
-            flags = [detect(dataclasses.replace(v, calibration=with_minor)) for v, _ in views]
+            flags = flags_under(with_minor)
             minor[below] = (prf([flag_chars(f, ALL) for f in flags], gold_all)[2], with_minor)
             print(f"word risk minor_at {below}: all-span F1 {minor[below][0]:.4f}")
         cal = minor[choose_cut_off({m: f1 for m, (f1, _) in minor.items()})][1]

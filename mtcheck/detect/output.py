@@ -24,20 +24,24 @@ MIN_TAIL_SHARE = 0.25  # ...and at least this share of the reference
 SHORT_OUTPUT = 0.75  # ...in an output shorter than this share of the reference (in characters)
 
 
+def _whole_reference(view: SegmentView) -> tuple[int, int, int] | None:
+    """Return the span of the whole first reference: what a wholly failed translation should say."""
+    words = view.ref_words[0] if view.ref_words else ()
+    return (0, 0, len(words) - 1) if words else None
+
+
 def find_unrelated(view: SegmentView) -> list[Finding]:
     """Flag a whole translation whose sentence similarity to the reference is below the cut-off."""
     cut = view.calibration.unrelated_below
     if cut is None or view.similarity is None or view.similarity >= cut or not view.hyp_words \
             or not view.ref_words:
         return []
-    words = view.ref_words[0]
     return [Finding(
         0, len(view.hyp_words) - 1, Severity.CRITICAL, "unrelated",
         f"the translation says something different from the reference (sentence similarity "
         f"{view.similarity:.2f}): a hallucination, or a line paired with the wrong reference; "
         "the reference has {suggestion}",
-        min(0.95, 0.7 + (cut - view.similarity)), "output",
-        (0, 0, len(words) - 1) if words else None)]
+        min(0.95, 0.7 + (cut - view.similarity)), "output", _whole_reference(view))]
 
 
 # findings that say more about their words than a weak match does ("matches nothing")
@@ -87,12 +91,12 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
         scripts.add(script(w.text))
         if hyp_scripts <= scripts:
             return []  # the usual case, found at the references' first words
-    scripts.discard(None)
-    if not scripts:
+    if not scripts - {None}:
         return []
+    scripts.add(None)  # words without letters (numbers) are in no script, so never foreign
 
     def foreign(word) -> bool:
-        return script(word.text) not in scripts | {None}
+        return script(word.text) not in scripts
 
     found, words = [], view.hyp_words
     i = 0
@@ -110,9 +114,7 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
             i, last, Severity.CRITICAL if whole else Severity.MAJOR, "untranslated",
             f'"{{text}}" is in {_SCRIPT_NAMES.get(kind, kind.title())} script, which the reference does not use'
             + (": it is copied from the source" if copied else "") + "; the reference has {suggestion}",
-            0.95 if copied else 0.85, "output",
-            # all of it untranslated: the whole reference is what it should say
-            (0, 0, len(view.ref_words[0]) - 1) if whole and view.ref_words[0] else None))
+            0.95 if copied else 0.85, "output", _whole_reference(view) if whole else None))
         i = last + 1
     return found
 

@@ -210,10 +210,11 @@ def give_way(view: SegmentView, findings: list[Finding]) -> list[Finding]:
     more severe finding and its neighbours, which merging would otherwise widen.
     """
     taken = {i for f in findings if f.kind in PRECISE_KINDS for i in range(f.first, f.last + 1)}
-    graver = {i for f in findings if f.severity is not Severity.MINOR
-              for i in range(f.first - 1, f.last + 2)}
-    if not taken and not any(f.detector == "wordrisk" and f.severity is Severity.MINOR for f in findings):
+    minor_runs = any(f.detector == "wordrisk" and f.severity is Severity.MINOR for f in findings)
+    if not taken and not minor_runs:
         return findings
+    graver = {i for f in findings if f.severity is not Severity.MINOR
+              for i in range(f.first - 1, f.last + 2)} if minor_runs else set()
     out = []
     for f in findings:
         if f.detector != "wordrisk":
