@@ -1,11 +1,11 @@
 """A regression floor: detection quality on a small fixed sample of labelled data.
 
 Runs the accuracy benchmark's own code on 300 segments of the eval split (seed 0) and fails if a
-figure drops below its floor. Measured on 2026-11-24 with calibration
-mqm-zhen-fit-2026-11-24-10f455f0 (word-risk model with a minor tier, output detectors): major P
-0.154, major F1 0.197, all P 0.414, all F1 0.387, segment AUC 0.653, Kendall tau 0.318, pairwise
-accuracy 0.676. Floors sit a little
-below, so noise passes and a real drop does not.
+figure drops below its floor. Measured on 2026-11-25 with calibration
+mqm-zhen-fit-2026-11-25-553fdd31 (word-risk model with a minor tier, output detectors, numbers
+compared by value): major P 0.155, major F1 0.198, all P 0.415, all F1 0.387, segment AUC 0.655,
+Kendall tau 0.324, pairwise accuracy 0.680. Floors sit a little below, so noise passes and a
+real drop does not.
 """
 import sys
 

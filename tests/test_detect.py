@@ -33,6 +33,24 @@ CASES = [
     ("number that the reference does not have",
      "He paid 12,000 dollars in 2021.", "He paid 12000 dollars in 2022.", None,
      [("2021", M, "number-mismatch", "2022")]),
+    ("a number spelled out in the reference", "He called at 7 pm.", "He called at seven pm.", None, []),
+    ("an ordinal and a numeral with a unit say the same number",
+     "It came on the 3rd for 200rmb.", "It came on March 3 for 200 rmb.", None,
+     []),
+    ("a scaled number compares by value", "DNA with 3 billion pairs.", "DNA with three billion pairs.",
+     None, []),
+    ("a different scale is a different number", "They lost 3 million.", "They lost 3 billion.", None,
+     [("3 million", M, "number-mismatch", "3 billion")]),
+    ("the same amount in other words is still checked by value",
+     "Some 189 million people.", "Some 0.192 billion people.", None,
+     [("189 million", M, "number-mismatch", "0.192 billion")]),
+    ("two words swapped alone: minor",
+     "He drew himself criticism.", "He drew criticism himself.", None,
+     [("himself criticism", m, "word-order", "criticism himself")]),
+    ("an adverb of manner may stand on either side",
+     "Prices are rapidly increasing.", "Prices are increasing rapidly.", None, []),
+    ("words in different phrases are not swapped",
+     "It is fresh, mineral-rich water.", "It is mineral-rich fresh water.", None, []),
     ("clause turned inside out",
      "Witkoff called himself criticism for comments.", "Witkoff drew criticism himself for comments.",
      None, [("called himself criticism", M, "garbled", "drew criticism himself")]),
@@ -167,3 +185,30 @@ def test_script_of_a_word(word, expected):
     from mtcheck.detect.output import script
 
     assert script(word) == expected
+
+
+@pytest.mark.parametrize("hyp,ref,matches,expected", [
+    # "JEEP" aligned with the first of the reference's two: swapped, but the reference has the
+    # pair in the translation's order too
+    ("FANDUN JEEP clothing", "JEEP (FANDUN JEEP) clothing", [(0, 1), (0, 0), (0, 3)], []),
+    ("FANDUN JEEP clothing", "JEEP FANDUN clothing", [(0, 1), (0, 0), (0, 2)], [(0, 1)]),
+])
+def test_inversions_need_a_swap_that_no_reference_has(hyp, ref, matches, expected):
+    from mtcheck.detect.base import SegmentView
+    from mtcheck.detect.order import find_inversions
+    from mtcheck.detect.wordalign import Match
+    from mtcheck.words import tokenize
+
+    view = SegmentView(hyp, (ref,), tokenize(hyp), (tokenize(ref),),
+                       tuple(Match(k, j, 1.0, True) for k, j in matches))
+    assert [(f.first, f.last) for f in find_inversions(view)] == expected
+
+
+@pytest.mark.parametrize("word,lang,expected", [
+    ("seven", "en", 7.0), ("twenty-five", "en", 25.0), ("dozen", "en", 12.0), ("ninety", "en", 90.0),
+    ("fifty-fifty", "en", None), ("seven-up", "en", None), ("envoy", "en", None), ("sieben", "de", None),
+])
+def test_number_words_have_values(word, lang, expected):
+    from mtcheck.detect.numbers import _spelled
+
+    assert _spelled(word, lang) == expected

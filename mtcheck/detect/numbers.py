@@ -1,29 +1,136 @@
-"""Numbers in the translation that no reference contains."""
+"""Numbers in the translation that no reference contains, compared by value.
+
+"7" against "seven", "3rd" against "March 3", "200rmb" against "200" and "3 billion" against
+"three billion" say the same thing and stay clean; "189 million" against "0.192 billion" and
+"3 million" against "3 billion" do not.
+"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..results import Severity
+from ..words import Word, tokenize
 from .base import Finding, SegmentView
 
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+# the numerals inside a word: "uk7" -> 7, "3rd" -> 3, "200rmb" -> 200, "7.5w" -> 7.5
+_NUMERAL = re.compile(r"\d+(?:[.,]\d+)*")
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+# number words by language; languages without a list compare numerals only
+SPELLED = {"en": {**{w: n for n, w in enumerate(_UNITS)},
+                  **{w: 20 + 10 * n for n, w in enumerate(_TENS)}, "dozen": 12}}
+SCALES = {"en": {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
+                 "billion": 1_000_000_000, "trillion": 1_000_000_000_000}}
 
 
 def _number_key(text: str) -> str:
-    """Return a number with thousands separators removed ("12,000" -> "12000")."""
+    """Return a numeral with thousands separators removed ("12,000" -> "12000")."""
     return _SEPARATORS.sub("", text)
 
 
+def _value(key: str) -> float | None:
+    """Return a separator-free numeral's value, or None if it is not one number ("1.2.3")."""
+    try:
+        return float(key)
+    except ValueError:
+        return None
+
+
+def _spelled(norm: str, lang: str) -> float | None:
+    """Return the value of a number word ("seven", "twenty-five"), or None."""
+    words = SPELLED.get(lang, {})
+    if norm in words:
+        return float(words[norm])
+    tens, _, unit = norm.partition("-")
+    if words.get(tens, 0) >= 20 and 0 < words.get(unit, 0) < 10:
+        return float(words[tens] + words[unit])
+    return None
+
+
+def _scale_after(words: tuple[Word, ...], i: int, lang: str) -> tuple[int, int]:
+    """Return the product of the scale words right after word i ("hundred million": 10**8)
+    and how many there are; (1, 0) when there are none."""
+    scales = SCALES.get(lang, {})
+    product, n = 1, 0
+    while i + n + 1 < len(words) and words[i + n + 1].norm in scales:
+        product *= scales[words[i + n + 1].norm]
+        n += 1
+    return product, n
+
+
+def _same(a: float, b: float) -> bool:
+    """Return True if two values are equal up to float rounding ("0.192 billion" is 192000000)."""
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def _numerals(norm: str) -> list[str]:
+    """Return the separator-free numerals inside a word ("uk7.5" -> ["7.5"])."""
+    return [_number_key(n) for n in _NUMERAL.findall(norm)]
+
+
+@lru_cache(maxsize=1024)
+def _known_in(text: str, lang: str) -> tuple[frozenset[str], tuple[float, ...]]:
+    """Return a text's numbers as keys ("uk7.5", "7.5", "12000") and as values (7.5, 3e9)."""
+    words = tokenize(text)
+    keys: set[str] = set()
+    values: set[float] = set()
+    for i, w in enumerate(words):
+        if w.is_number:
+            numerals = _numerals(w.norm)
+            keys.add(_number_key(w.norm))
+            keys.update(numerals)
+            value = _value(numerals[0]) if len(numerals) == 1 else None
+        else:
+            value = _spelled(w.norm, lang)
+        if value is not None:
+            values.add(value)
+            values.add(value * _scale_after(words, i, lang)[0])
+    return frozenset(keys), tuple(values)
+
+
+def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
+              values: tuple[float, ...]) -> bool:
+    """Return True if word i, a number, says what some reference (or source) number says."""
+    w = words[i]
+    numerals = _numerals(w.norm)
+    scale, n = _scale_after(words, i, lang)
+    if n:
+        # "3 million" says 3000000, which a reference "3 billion" does not
+        value = _value(numerals[0]) if len(numerals) == 1 else None
+        return value is not None and any(_same(value * scale, v) for v in values)
+    if _number_key(w.norm) in keys:
+        return True
+    # "3rd", "uk7" and "200rmb" by their numerals; "7" against "seven" by value
+    return all(k in keys or _has_value(k, values) for k in numerals)
+
+
+def _has_value(key: str, values: tuple[float, ...]) -> bool:
+    """Return True if a numeral's value is among the known values."""
+    value = _value(key)
+    return value is not None and any(_same(value, v) for v in values)
+
+
 def find_number_mismatches(view: SegmentView) -> list[Finding]:
-    """Flag numerals of the translation that appear in no reference (nor in the source)."""
-    known = {_number_key(w.text) for ws in view.ref_words for w in ws if w.is_number}
-    if view.source:
-        known.update(_number_key(n) for n in re.findall(r"\d[\d,.]*", view.source))
+    """Flag numerals of the translation that say a number no reference (nor the source) has."""
+    if not any(w.is_number for w in view.hyp_words):
+        return []
+    keys: set[str] = set()
+    values: list[float] = []
+    for text in (*view.references, *((view.source,) if view.source else ())):
+        k, v = _known_in(text, view.lang)
+        keys |= k
+        values.extend(v)
+    known_values = tuple(values)
     found = []
     for i, w in enumerate(view.hyp_words):
-        if w.is_number and _number_key(w.text) not in known:
+        if w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, known_values):
+            last = i + _scale_after(view.hyp_words, i, view.lang)[1]
             found.append(Finding(
-                i, i, Severity.MAJOR, "number-mismatch",
+                i, last, Severity.MAJOR, "number-mismatch",
                 '"{text}" is not in the reference, which has {suggestion}',
                 0.8, "numbers"))
     return found

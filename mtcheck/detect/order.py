@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..results import Severity
-from ..words import is_function_word
+from ..words import Word, is_function_word
 from .base import Finding, SegmentView
 
 
@@ -10,9 +10,13 @@ def find_inversions(view: SegmentView) -> list[Finding]:
     """Flag adjacent anchored content words whose reference counterparts are adjacent and swapped.
 
     Longer jumps are left alone: "Saudi Arabia meetings" for "meetings in Saudi Arabia" is a
-    legitimate reordering, "himself criticism" for "criticism himself" is not.
+    legitimate reordering, "himself criticism" for "criticism himself" is not. So are words with
+    punctuation between them ("fresh, mineral-rich"), which belong to different phrases, and
+    pairs that a reference also has in the translation's order (an alignment to the wrong
+    occurrence of a repeated name).
     """
     found = []
+    hyp = view.hypothesis
     matches = view.matches
     for i in range(len(view.hyp_words) - 1):
         a, b = matches[i], matches[i + 1]
@@ -21,10 +25,35 @@ def find_inversions(view: SegmentView) -> list[Finding]:
             continue
         if not (view.is_anchor(i) and view.is_anchor(i + 1)):
             continue
-        if any(is_function_word(w, view.lang) for w in (view.hyp_words[i], view.hyp_words[i + 1])):
+        first, second = view.hyp_words[i], view.hyp_words[i + 1]
+        if hyp[first.end:second.start].strip():
             continue
+        if any(is_function_word(w, view.lang) for w in (first, second)):
+            continue
+        if _in_order(view, first.norm, second.norm) or _free_adverb(first, second, view.lang):
+            continue
+        # minor alone: on MQM data no such swap lay in a major error span (0 of 22 on the fit
+        # split); next to a mistranslation it joins a major "garbled" flag
         found.append(Finding(
-            i, i + 1, Severity.MAJOR, "word-order",
+            i, i + 1, Severity.MINOR, "word-order",
             '"{text}" reverses the order of the reference, which has {suggestion}',
-            0.6, "order"))
+            0.5, "order"))
     return found
+
+
+# suffixes of adverbs of manner, which move freely around the word they modify
+# ("rapidly increasing", "rising rapidly"); languages without one skip the test
+ADVERB_SUFFIX = {"en": "ly"}
+
+
+def _free_adverb(first: Word, second: Word, lang: str) -> bool:
+    """Return True if either word is an adverb of manner, whose place in a phrase is free."""
+    suffix = ADVERB_SUFFIX.get(lang)
+    return bool(suffix) and any(len(w.norm) > len(suffix) + 2 and w.norm.endswith(suffix)
+                                for w in (first, second))
+
+
+def _in_order(view: SegmentView, first: str, second: str) -> bool:
+    """Return True if some reference has the two words side by side in this order."""
+    return any(a.norm == first and b.norm == second
+               for words in view.ref_words for a, b in zip(words, words[1:]))
