@@ -32,7 +32,7 @@ class Word(NamedTuple):
     start: int
     end: int
     text: str
-    norm: str  # lower-cased, without a possessive 's
+    norm: str  # lower-cased, without a possessive 's, with a straight apostrophe
     is_capitalized: bool  # starts with an upper-case letter
     is_number: bool  # contains a digit
 
@@ -40,7 +40,9 @@ class Word(NamedTuple):
 @lru_cache(maxsize=65536)
 def _forms(text: str) -> tuple[str, bool, bool]:
     """Return a word's norm, is_capitalized and is_number; cached, as words repeat."""
-    return _POSSESSIVE.sub("", text).lower(), text[:1].isupper(), _DIGIT.search(text) is not None
+    # "I’ll" and "I'll" are one word: typographic and straight apostrophes compare equal
+    norm = _POSSESSIVE.sub("", text).lower().replace("’", "'")
+    return norm, text[:1].isupper(), _DIGIT.search(text) is not None
 
 
 def tokenize(text: str) -> tuple[Word, ...]:

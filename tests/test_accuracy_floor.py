@@ -2,10 +2,10 @@
 
 Runs the accuracy benchmark's own code on 300 segments of the eval split (seed 0) and fails if a
 figure drops below its floor. Measured on 2026-11-25 with calibration
-mqm-zhen-fit-2026-11-25-553fdd31 (word-risk model with a minor tier, output detectors, numbers
-compared by value): major P 0.155, major F1 0.198, all P 0.415, all F1 0.387, segment AUC 0.655,
-Kendall tau 0.324, pairwise accuracy 0.680. Floors sit a little below, so noise passes and a
-real drop does not.
+mqm-zhen-fit-2026-11-25-dd56add3 (word-risk model with a minor tier, output detectors, numbers
+compared by value, fewer name and swap false alarms): major P 0.152, major F1 0.194, all P 0.413,
+all F1 0.385, segment AUC 0.656, Kendall tau 0.323, pairwise accuracy 0.679. Floors sit a little
+below, so noise passes and a real drop does not.
 """
 import sys
 

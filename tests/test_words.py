@@ -13,6 +13,7 @@ wordfreq = pytest.importorskip("wordfreq")
     ("paid 12,000 in 2021.", [("paid", "paid", False, False), ("12,000", "12,000", False, True),
                              ("in", "in", False, False), ("2021", "2021", False, True)]),
     ("« Ilon »", [("Ilon", "ilon", True, False)]),
+    ("I’ll go", [("I’ll", "i'll", True, False), ("go", "go", False, False)]),
     ("", []),
 ])
 def test_tokenize_words_and_forms(text, expected):
