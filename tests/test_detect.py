@@ -16,6 +16,9 @@ CASES = [
     ("invented word, suggestion from its neighbours",
      "Trump's special prutestry said hello.", "Trump's special envoy said hello.", None,
      [("prutestry", C, "non-word", "envoy")]),
+    ("a rare word made from a known one is no non-word, though it may be a mistranslation",
+     "The zipper is unsmooth.", "The zipper is stiff.", None,
+     [("unsmooth", M, "mistranslation", "stiff")]),
     ("a word of the reference is never a non-word",
      "The zorblax arrived today.", "The zorblax arrived today.", None, []),
     ("a word of the source is never a non-word",
@@ -218,3 +221,13 @@ def test_number_words_have_values(word, lang, expected):
     from mtcheck.detect.numbers import _spelled
 
     assert _spelled(word, lang) == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("unsmooth", True), ("blowable", True), ("dignifiedly", True), ("happily", True),
+    ("prutestry", False), ("playqq", False), ("unxq", False), ("sly", False),
+])
+def test_derived_words_are_known_words_with_an_affix(word, expected):
+    from mtcheck.detect.nonwords import _derived
+
+    assert _derived(word, "en") is expected

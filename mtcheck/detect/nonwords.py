@@ -7,6 +7,29 @@ from .base import Finding, SegmentView
 
 MIN_LENGTH = 4
 MAX_ZIPF = 1.0  # wordfreq knows almost every real word above this
+BASE_ZIPF = 2.5  # a rare word made from a word at least this common is a derivation, not invented
+MIN_BASE = 3  # letters left of the word once its affix is taken off
+
+# productive affixes: "grandiloquently", "unsmooth", "blowable" and "subname" are rare or odd,
+# but made from known words, and an editor reads them as such; languages without a list skip this
+AFFIXES = {"en": (
+    ("un", "non", "re", "sub", "post", "pre", "over", "under", "mis", "dis", "anti", "co", "multi",
+     "semi", "inter", "super", "self-"),
+    ("ly", "ness", "able", "ible", "less", "ful", "ment", "ity", "er", "ers", "ed", "ing", "s",
+     "es", "ist", "ism", "ize", "ise", "al", "age"),
+)}
+
+
+def _derived(norm: str, lang: str) -> bool:
+    """Return True if a word is a known word with a productive prefix or suffix."""
+    prefixes, suffixes = AFFIXES.get(lang, ((), ()))
+    bases = [norm[len(p):] for p in prefixes if norm.startswith(p)]
+    for suffix in suffixes:
+        if norm.endswith(suffix):
+            base = norm[:-len(suffix)]
+            # "dignifiedly" <- "dignified", "happily" <- "happy", "blowable" <- "blow", "usable" <- "use"
+            bases += [base, base + "e", base[:-1] + "y" if base.endswith("i") else base]
+    return any(len(b) >= MIN_BASE and zipf(b, lang) >= BASE_ZIPF for b in bases)
 
 
 def find_nonwords(view: SegmentView) -> list[Finding]:
@@ -18,7 +41,7 @@ def find_nonwords(view: SegmentView) -> list[Finding]:
         if w.norm in view.vocabulary:
             continue  # never call a word of the reference or source a non-word
         freq = zipf(w.norm, view.lang)
-        if freq > MAX_ZIPF:
+        if freq > MAX_ZIPF or _derived(w.norm, view.lang):
             continue
         pieces = token_count(w, view.hyp_offsets) if view.hyp_offsets else 0
         confidence = 0.95 if freq == 0 and pieces >= 3 else 0.8 if freq == 0 else 0.6
