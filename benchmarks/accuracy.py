@@ -6,8 +6,8 @@ Prints character-level span precision/recall/F1 (major flags against gold major 
 against all gold spans), segment-level detection of major errors (ROC AUC; F1 at mtcheck's own
 threshold: "has a major or critical flag"), and agreement of segment scores with MQM (Kendall tau,
 pairwise accuracy), for mtcheck and for baselines computed in the same run: sentence chrF and BLEU
-for segments; difflib's unaligned words and "flag everything" for spans. Then the same by domain
-and on the multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
+for segments; difflib's unaligned words and "flag everything" for spans. Then the same by domain,
+the flags by kind (how much of each kind the raters marked), and the multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mqm import (  # noqa: E402
-    Item, binary_f1, flag_chars, kendall_tau, lexical_baseline, load_items, pairwise_accuracy, prf,
-    roc_auc,
+    Item, binary_f1, flag_chars, kendall_tau, kind_shares, lexical_baseline, load_items,
+    pairwise_accuracy, prf, roc_auc,
 )
 
 MAJOR = {"major", "critical"}
@@ -94,8 +94,6 @@ def multi_rater(items: list[Item], segments) -> None:
     """Print span F1 averaged over raters, and the raters' agreement with each other (the ceiling)."""
     import itertools
 
-    import numpy as np
-
     multi = [(it, s) for it, s in zip(items, segments) if len(it.raters) > 1]
     if not multi:
         return
@@ -114,7 +112,17 @@ def multi_rater(items: list[Item], segments) -> None:
     print("Major-span F1 against each rater, pooled over raters:")
     print(f"- mtcheck: {f(tool):.3f}\n- lexical (difflib): {f(lexical):.3f}\n"
           f"- one rater against another (the ceiling): {f(between):.3f}")
-    _ = np  # numpy kept for symmetry with other figures
+
+
+def print_kinds(items: list[Item], segments) -> None:
+    """Print, per kind of flag, how many there are and how much of them the raters marked."""
+    shares = kind_shares([s.flags for s in segments], [it.gold(major_only=True) for it in items],
+                         [it.gold(major_only=False) for it in items])
+    print(f"\n## Flags by kind ({len(items)} segments)\n")
+    print("| kind | severity | detector | flags | characters | in gold major | in any gold span |")
+    print("|---|---|---|---:|---:|---:|---:|")
+    for (kind, severity, detector), (n, size, major, every) in shares.items():
+        print(f"| {kind} | {severity} | {detector} | {n} | {size} | {major:.2f} | {every:.2f} |")
 
 
 def main(argv=None) -> None:
@@ -137,6 +145,7 @@ def main(argv=None) -> None:
     for domain in sorted({it.domain for it in items}):
         pairs = [(it, s) for it, s in zip(items, segments) if it.domain == domain]
         print_table(f"Domain {domain}", figures([p[0] for p in pairs], [p[1] for p in pairs]), len(pairs))
+    print_kinds(items, segments)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
     multi_segments, _ = run_mtcheck(multi_items)

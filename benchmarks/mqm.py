@@ -134,6 +134,24 @@ def flag_chars(flags: Iterable, severities: set[str]) -> set[int]:
     return {c for f in flags if f.severity.value in severities for c in range(f.start, f.end)}
 
 
+def kind_shares(flag_lists: Sequence[Iterable], gold_major: Sequence[set[int]],
+                gold_all: Sequence[set[int]]) -> dict[tuple[str, str, str], tuple[int, int, float, float]]:
+    """Return, per (kind, severity, detector), how many flags, their characters, and the share
+    of those characters inside gold major spans and inside any gold span: where false alarms
+    come from."""
+    counts: dict[tuple[str, str, str], list[int]] = {}
+    for flags, major, every in zip(flag_lists, gold_major, gold_all):
+        for f in flags:
+            c = counts.setdefault((f.kind, f.severity.value, f.detector), [0, 0, 0, 0])
+            chars = range(f.start, f.end)
+            c[0] += 1
+            c[1] += len(chars)
+            c[2] += sum(ch in major for ch in chars)
+            c[3] += sum(ch in every for ch in chars)
+    return {key: (n, size, in_major / size if size else 0.0, in_any / size if size else 0.0)
+            for key, (n, size, in_major, in_any) in sorted(counts.items(), key=lambda kv: -kv[1][1])}
+
+
 def write_batch(data: str, segments: int, path: Path) -> list[dict]:
     """Write the first N labelled segments as an mtcheck JSONL batch; return their rows."""
     with open(data, encoding="utf-8") as fh:

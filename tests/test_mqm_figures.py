@@ -6,7 +6,7 @@ import pytest
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from mqm import binary_f1, lexical_baseline, pairwise_accuracy, prf, roc_auc  # noqa: E402
+from mqm import binary_f1, kind_shares, lexical_baseline, pairwise_accuracy, prf, roc_auc  # noqa: E402
 
 
 @pytest.mark.parametrize("pred,gold,expected", [
@@ -49,3 +49,19 @@ def test_binary_f1():
 ])
 def test_lexical_baseline(hyp, ref, flagged):
     assert "".join(hyp[c] for c in sorted(lexical_baseline(hyp, ref))) == flagged
+
+
+def test_kind_shares_count_flags_and_the_gold_inside_them():
+    from mtcheck.results import Flag, Severity
+
+    def flag(start, end, kind, severity=Severity.MAJOR, detector="d"):
+        return Flag(start, end, "x" * (end - start), severity, kind, "m", 0.5, None, detector)
+
+    flags = [[flag(0, 4, "name-mismatch"), flag(10, 12, "non-word", Severity.CRITICAL)],
+             [flag(0, 4, "name-mismatch")]]
+    gold_major = [{0, 1}, set()]
+    gold_all = [{0, 1, 2, 10}, {3}]
+    assert kind_shares(flags, gold_major, gold_all) == {
+        ("name-mismatch", "major", "d"): (2, 8, 2 / 8, 4 / 8),
+        ("non-word", "critical", "d"): (1, 2, 0.0, 0.5),
+    }
