@@ -28,7 +28,7 @@ def _derived(norm: str, lang: str) -> bool:
         if norm.endswith(suffix):
             base = norm[:-len(suffix)]
             # "dignifiedly" <- "dignified", "happily" <- "happy", "blowable" <- "blow", "usable" <- "use"
-            bases += [base, base + "e", base[:-1] + "y" if base.endswith("i") else base]
+            bases += [base, base + "e"] + ([base[:-1] + "y"] if base.endswith("i") else [])
     return any(len(b) >= MIN_BASE and zipf(b, lang) >= BASE_ZIPF for b in bases)
 
 

@@ -72,10 +72,8 @@ def _numerals(norm: str) -> list[str]:
     return [_number_key(n) for n in _NUMERAL.findall(norm)]
 
 
-@lru_cache(maxsize=1024)
-def _known_in(text: str, lang: str) -> tuple[frozenset[str], tuple[float, ...]]:
+def _numbers_in(words: tuple[Word, ...], lang: str) -> tuple[set[str], set[float]]:
     """Return a text's numbers as keys ("uk7.5", "7.5", "12000") and as values (7.5, 3e9)."""
-    words = tokenize(text)
     keys: set[str] = set()
     values: set[float] = set()
     for i, w in enumerate(words):
@@ -89,11 +87,18 @@ def _known_in(text: str, lang: str) -> tuple[frozenset[str], tuple[float, ...]]:
         if value is not None:
             values.add(value)
             values.add(value * _scale_after(words, i, lang)[0])
-    return frozenset(keys), tuple(values)
+    return keys, values
+
+
+@lru_cache(maxsize=4)
+def _source_numbers(source: str, lang: str) -> tuple[frozenset[str], frozenset[float]]:
+    """Return a source text's numbers, once per text: a document's source serves all its segments."""
+    keys, values = _numbers_in(tokenize(source), lang)
+    return frozenset(keys), frozenset(values)
 
 
 def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
-              values: tuple[float, ...]) -> bool:
+              values: set[float]) -> bool:
     """Return True if word i, a number, says what some reference (or source) number says."""
     w = words[i]
     numerals = _numerals(w.norm)
@@ -108,7 +113,7 @@ def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
     return all(k in keys or _has_value(k, values) for k in numerals)
 
 
-def _has_value(key: str, values: tuple[float, ...]) -> bool:
+def _has_value(key: str, values: set[float]) -> bool:
     """Return True if a numeral's value is among the known values."""
     value = _value(key)
     return value is not None and any(_same(value, v) for v in values)
@@ -118,16 +123,15 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
     """Flag numerals of the translation that say a number no reference (nor the source) has."""
     if not any(w.is_number for w in view.hyp_words):
         return []
-    keys: set[str] = set()
-    values: list[float] = []
-    for text in (*view.references, *((view.source,) if view.source else ())):
-        k, v = _known_in(text, view.lang)
-        keys |= k
-        values.extend(v)
-    known_values = tuple(values)
+    # the references are already in words; only the source is tokenized, once per text
+    known = [_numbers_in(words, view.lang) for words in view.ref_words]
+    if view.source:
+        known.append(_source_numbers(view.source, view.lang))
+    keys = set().union(*(k for k, _ in known))
+    values = set().union(*(v for _, v in known))
     found = []
     for i, w in enumerate(view.hyp_words):
-        if w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, known_values):
+        if w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, values):
             last = i + _scale_after(view.hyp_words, i, view.lang)[1]
             found.append(Finding(
                 i, last, Severity.MAJOR, "number-mismatch",
