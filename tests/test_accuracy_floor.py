@@ -2,9 +2,9 @@
 
 Runs the accuracy benchmark's own code on 300 segments of the eval split (seed 0) and fails if a
 figure drops below its floor. Measured on 2026-11-25 with calibration
-mqm-zhen-fit-2026-11-25-dd56add3 (word-risk model with a minor tier, output detectors, numbers
-compared by value, fewer name and swap false alarms): major P 0.152, major F1 0.194, all P 0.413,
-all F1 0.385, segment AUC 0.656, Kendall tau 0.323, pairwise accuracy 0.679. Floors sit a little
+mqm-zhen-fit-2026-11-25-c5eb01c8 (word-risk runs major as a whole when they hold a word at the
+major cut-off, the penalty weighed by words): major P 0.142, major F1 0.188, all P 0.374,
+all F1 0.416, segment AUC 0.667, Kendall tau 0.329, pairwise accuracy 0.683. Floors sit a little
 below, so noise passes and a real drop does not.
 """
 import sys
@@ -19,13 +19,13 @@ pytestmark = [
 ]
 
 FLOORS = {
-    "major P": 0.14,
+    "major P": 0.13,
     "major F1": 0.17,
-    "all P": 0.38,
-    "all F1": 0.35,
-    "seg AUC": 0.60,
-    "tau": 0.27,
-    "pairwise": 0.63,
+    "all P": 0.35,
+    "all F1": 0.39,
+    "seg AUC": 0.62,
+    "tau": 0.29,
+    "pairwise": 0.65,
 }
 
 

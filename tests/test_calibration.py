@@ -37,11 +37,13 @@ def test_bad_calibration_files(tmp_path, name, text, message):
 @pytest.mark.parametrize("flags,similarity,expected", [
     ((), 1.0, 0.0),
     ((), 0.25, 0.75),
-    (((Severity.MAJOR, 0.5),), 1.0, 2.5),
-    (((Severity.CRITICAL, 1.0), (Severity.MINOR, 0.5)), 0.5, 10 + 0.5 + 0.5),
+    (((Severity.MAJOR, 0.5, "x"),), 1.0, 2.5),
+    (((Severity.CRITICAL, 1.0, "x"), (Severity.MINOR, 0.5, "x")), 0.5, 10 + 0.5 + 0.5),
+    (((Severity.MAJOR, 0.5, "called himself criticism"),), 1.0, 3 * 2.5),  # weighed by words
+    (((Severity.MINOR, 1.0, "«"),), 1.0, 1.0),  # one word at least
 ])
 def test_penalty(flags, similarity, expected):
-    made = [Flag(0, 1, "x", sev, "k", "m", conf) for sev, conf in flags]
+    made = [Flag(0, len(text), text, sev, "k", "m", conf) for sev, conf, text in flags]
     cal = Calibration()
     assert cal.penalty(made, similarity) == pytest.approx(expected)
 

@@ -16,7 +16,7 @@ from mtcheck.results import Severity
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from calibrate import choose_cut_off  # noqa: E402
+from calibrate import choose_cut_off, choose_fewest_flags  # noqa: E402
 
 M, m = Severity.MAJOR, Severity.MINOR
 
@@ -68,8 +68,10 @@ BY_LENGTH = {"terms": ["match", "length"], "mean": [0.0, 0.0], "scale": [1.0, 1.
 @pytest.mark.parametrize("name,hyp,expected", [
     ("a word below the major cut-off is a minor flag", "The envoy hailed the minister.", [("hailed", m)]),
     ("a word above it is a major flag", "The envoy congratulated the minister.", [("congratulated", M)]),
-    ("a minor neighbour does not widen a major run",
-     "The envoy congratulated hailed the minister.", [("congratulated", M)]),
+    ("a risky neighbour is part of the major phrase",
+     "The envoy congratulated hailed the minister.", [("congratulated hailed", M)]),
+    ("a word below the minor cut-off ends it", "The envoy congratulated the hailed minister.",
+     [("congratulated", M), ("hailed", m)]),
 ])
 def test_minor_tier(fake_embedder, name, hyp, expected):
     flags = detect(view_of(fake_embedder, hyp, "The envoy met the minister.", model=BY_LENGTH))
@@ -163,6 +165,16 @@ def test_choose_cut_off(scores, expected):
 ])
 def test_choose_cut_off_for_a_detector_that_flags_below(scores, expected):
     assert choose_cut_off(scores, flags_below=True) == expected
+
+
+@pytest.mark.parametrize("scores,expected", [
+    ({(0.18, 0.07): (0.2082, 5876), (0.20, 0.07): (0.2085, 6107), (0.10, None): (0.1980, 5479)}, (0.18, 0.07)),
+    ({(0.10, None): (0.2000, 5000), (0.18, 0.07): (0.2010, 6000)}, (0.10, None)),  # both on the plateau
+    ({(0.10, None): (0.1900, 5000), (0.18, 0.07): (0.2010, 6000)}, (0.18, 0.07)),  # 5% below the best
+    ({(0.1, None): (0.20, 10), (0.2, None): (0.21, 10)}, (0.2, None)),  # equal flags: the better F1
+])
+def test_choose_fewest_flags(scores, expected):
+    assert choose_fewest_flags(scores) == expected
 
 
 def test_replacing_the_calibration_keeps_the_model_valid():

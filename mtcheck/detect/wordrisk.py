@@ -118,7 +118,8 @@ class WordRiskModel:
     scale: tuple[float, ...]
     weights: tuple[float, ...]  # intercept first
     major_at: float
-    minor_at: float | None = None  # runs whose words are all below major_at are minor; None: none
+    # the cut-off of a run: major if it holds a word at major_at, else minor; None: runs at major_at
+    minor_at: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict) -> "WordRiskModel":
@@ -181,16 +182,13 @@ def find_risky_wording(view: SegmentView) -> list[Finding]:
         return []
     risk = model.risk(word_features(view))
     found = []
-    runs = []
-    for a, b in risky_runs(view, risk, model.major_at if model.minor_at is None else model.minor_at):
-        if risk[a:b + 1].max() < model.major_at:
-            runs.append((a, b, Severity.MINOR))
-        else:
-            # a run at the lower cut-off that holds a word at the higher one gives the major
-            # runs inside it, widened by nothing
-            runs += [(c, d, Severity.MAJOR) for c, d in risky_runs(view, risk, model.major_at, a, b + 1)]
-    for first, last, severity in runs:
+    for first, last in risky_runs(view, risk, model.major_at if model.minor_at is None else model.minor_at):
+        # A run at the lower cut-off that holds a word at the higher one is major as a whole:
+        # raters mark the phrase around a mistranslated word, and the weaker risk of its
+        # neighbours says how far the phrase reaches (hysteresis, as in edge detection). On the
+        # fit split this raised major-span F1 from 0.198 to 0.208.
         peak = float(risk[first:last + 1].max())
+        severity = Severity.MAJOR if peak >= model.major_at else Severity.MINOR
         weakest = min(view.matches[k].similarity for k in range(first, last + 1))
         found.append(Finding(
             first, last, severity, "mistranslation",
