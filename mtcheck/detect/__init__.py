@@ -13,7 +13,8 @@ from .names import find_name_mismatches
 from .nonwords import find_nonwords
 from .numbers import find_number_mismatches
 from .order import find_inversions
-from .output import find_repetition, find_truncation, find_unrelated, find_untranslated, supersede
+from .output import (find_copied_source, find_repetition, find_truncation, find_unrelated,
+                     find_untranslated, supersede)
 from .similarity import find_unmatched_words
 from .wordrisk import find_risky_wording, give_way
 
@@ -26,6 +27,7 @@ DETECTORS: tuple[Detector, ...] = (
     find_risky_wording,
     find_unrelated,
     find_untranslated,
+    find_copied_source,
     find_repetition,
     find_truncation,
 )

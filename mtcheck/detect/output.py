@@ -4,8 +4,8 @@ These are not wording faults but what machine translation does when it breaks do
 fluent text about something else (a hallucination, or a line paired with the wrong reference),
 copies the source, repeats itself, or stops early. Each is checked against the reference, so
 that repetition or foreign script that the reference has too is never flagged. Copied source is
-recognised by its script: a copy in the target's own script (French left in English output) is
-left to the word detectors, which find its words unmatched.
+recognised by its script, or, when a source is given, as a run of words that the source has
+word for word and no reference has (French left in English output).
 """
 from __future__ import annotations
 
@@ -116,6 +116,44 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
             + (": it is copied from the source" if copied else "") + "; the reference has {suggestion}",
             0.95 if copied else 0.85, "output", _whole_reference(view) if whole else None))
         i = last + 1
+    return found
+
+
+MIN_COPIED_WORDS = 3  # shorter runs shared with the source are names and titles ("Le Monde")
+
+
+def find_copied_source(view: SegmentView) -> list[Finding]:
+    """Flag runs of words, in a script the reference uses, copied from the source word for word.
+
+    A run counts when none of its words is in a reference, it holds a word with letters, and
+    the source has its text (ignoring case); shorter runs are left to the word detectors.
+    """
+    if not view.source or not view.ref_words:
+        return []
+    in_reference = {w.norm for ws in view.ref_words for w in ws}
+    # words in another script are find_untranslated's
+    scripts = {script(w.text) for ws in view.ref_words for w in ws} | {None}
+    words, source = view.hyp_words, view.source.casefold()
+
+    def copied(first: int, last: int) -> bool:
+        return view.hypothesis[words[first].start:words[last].end].casefold() in source
+
+    found, i = [], 0
+    while i < len(words):
+        # the longest run from word i of words no reference has, as far as the source has it
+        last = i - 1
+        while last + 1 < len(words) and words[last + 1].norm not in in_reference \
+                and script(words[last + 1].text) in scripts and copied(i, last + 1):
+            last += 1
+        if last - i + 1 >= MIN_COPIED_WORDS and any(c.isalpha() for w in words[i:last + 1] for c in w.text):
+            whole = (last - i + 1) * 2 >= len(words)
+            found.append(Finding(
+                i, last, Severity.CRITICAL if whole else Severity.MAJOR, "untranslated",
+                '"{text}" is copied from the source, untranslated; the reference has {suggestion}',
+                0.9, "output", _whole_reference(view) if whole else None))
+            i = last + 1
+        else:
+            i += 1
     return found
 
 
