@@ -55,10 +55,11 @@ class Comparison:
     metrics: tuple[MetricDelta, ...]
     new_flags: tuple[FlagChange, ...]
     fixed_flags: tuple[FlagChange, ...]
+    caveats: tuple[str, ...] = ()  # how the runs' set-ups differ, which changes figures by itself
 
     def to_dict(self) -> dict:
         """Return the comparison as a JSON-ready dictionary."""
-        return {"segments": self.segments,
+        return {"segments": self.segments, "caveats": list(self.caveats),
                 "metrics": [m.__dict__ | {"regressed_by": m.regressed_by} for m in self.metrics],
                 "new_flags": [f.__dict__ for f in self.new_flags],
                 "fixed_flags": [f.__dict__ for f in self.fixed_flags]}
@@ -80,6 +81,22 @@ def load_result(path: str | Path) -> dict:
 def _segments(data: dict) -> dict[tuple[int, str], dict]:
     """Return segments keyed by (document position, segment id)."""
     return {(k, s["id"]): s for k, d in enumerate(data["documents"]) for s in d["segments"]}
+
+
+# what the runs' meta records, and which figures change with it regardless of the translations
+SETUP = (("signature", "set-up (model, language, alignment)", "similarity, penalty and flags"),
+         ("calibration", "calibration", "penalty and flags"))
+
+
+def setup_caveats(baseline: dict, current: dict) -> tuple[str, ...]:
+    """Return a sentence for each part of the set-up in which the two runs differ."""
+    caveats = []
+    for key, what, figures in SETUP:
+        before, after = (run.get("meta", {}).get(key) for run in (baseline, current))
+        if before != after:
+            caveats.append(f"the runs differ in {what}: {before} (baseline) against {after} (current); "
+                           f"{figures} change with it, not only with the translations")
+    return tuple(caveats)
 
 
 def compare(baseline: dict, current: dict, n_samples: int = 1000, seed: int = 12345) -> Comparison:
@@ -122,7 +139,7 @@ def compare(baseline: dict, current: dict, n_samples: int = 1000, seed: int = 12
         old_doc = baseline["documents"][doc_pos]["path"]
         new += [FlagChange(new_doc, seg_id, *key) for key in (after - before).elements()]
         fixed += [FlagChange(old_doc, seg_id, *key) for key in (before - after).elements()]
-    return Comparison(len(keys), tuple(metrics), tuple(new), tuple(fixed))
+    return Comparison(len(keys), tuple(metrics), tuple(new), tuple(fixed), setup_caveats(baseline, current))
 
 
 def _delta(name: str, real: list[float], samples, higher_is_better: bool) -> MetricDelta:
@@ -148,7 +165,8 @@ def regressions(comparison: Comparison, max_regression: float) -> list[str]:
 
 def render_comparison(comparison: Comparison, limit: int = 20) -> str:
     """Return the comparison as text for the terminal."""
-    lines = [f"{comparison.segments} segments compared (paired bootstrap, 95% intervals)", ""]
+    lines = [f"{comparison.segments} segments compared (paired bootstrap, 95% intervals)"]
+    lines += [f"Note: {c}" for c in comparison.caveats] + [""]
     lines.append(f"{'metric':<11}{'baseline':>10}{'current':>10}{'change':>10}   interval          p")
     for m in comparison.metrics:
         lines.append(f"{m.name:<11}{m.baseline:>10.3f}{m.current:>10.3f}{m.delta:>+10.3f}   "

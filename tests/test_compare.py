@@ -5,7 +5,7 @@ import pytest
 from click.testing import CliRunner
 
 from mtcheck.cli import cli
-from mtcheck.compare import compare, regressions
+from mtcheck.compare import compare, regressions, render_comparison
 from mtcheck.errors import ExitCode, UsageError
 from mtcheck.io import Record
 from mtcheck.pipeline import check_records
@@ -53,6 +53,26 @@ def test_regression_gate(runs, allowed, failing):
     good, bad = runs
     failed = regressions(compare(good, bad, n_samples=200), allowed)
     assert [r.split()[0] for r in failed] == failing
+
+
+def test_same_setup_has_no_caveat(runs):
+    good, bad = runs
+    assert compare(good, bad, n_samples=200).caveats == ()
+
+
+@pytest.mark.parametrize("key,expected", [
+    ("calibration", "the runs differ in calibration: old (baseline) against new (current); "
+     "penalty and flags change with it, not only with the translations"),
+    ("signature", "the runs differ in set-up (model, language, alignment): old (baseline) against new "
+     "(current); similarity, penalty and flags change with it, not only with the translations"),
+])
+def test_runs_with_different_setups_say_so(runs, key, expected):
+    good, bad = runs
+    good["meta"][key], bad["meta"][key] = "old", "new"
+    c = compare(good, bad, n_samples=200)
+    assert c.caveats == (expected,)
+    assert f"\nNote: {c.caveats[0]}\n" in render_comparison(c)
+    assert c.to_dict()["caveats"] == list(c.caveats)
 
 
 def test_different_inputs_cannot_be_compared(runs):
