@@ -122,6 +122,12 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
 MIN_COPIED_WORDS = 3  # shorter runs shared with the source are names and titles ("Le Monde")
 
 
+@lru_cache(maxsize=16)
+def _folded(source: str) -> str:
+    """Return a source text case-folded, once per text: a document's whole source serves all its segments."""
+    return source.casefold()
+
+
 def find_copied_source(view: SegmentView) -> list[Finding]:
     """Flag runs of words, in a script the reference uses, copied from the source word for word.
 
@@ -131,9 +137,12 @@ def find_copied_source(view: SegmentView) -> list[Finding]:
     if not view.source or not view.ref_words:
         return []
     in_reference = {w.norm for ws in view.ref_words for w in ws}
+    words = view.hyp_words
+    if sum(w.norm not in in_reference for w in words) < MIN_COPIED_WORDS:
+        return []  # the usual case
     # words in another script are find_untranslated's
     scripts = {script(w.text) for ws in view.ref_words for w in ws} | {None}
-    words, source = view.hyp_words, view.source.casefold()
+    source = _folded(view.source)
 
     def copied(first: int, last: int) -> bool:
         return view.hypothesis[words[first].start:words[last].end].casefold() in source
