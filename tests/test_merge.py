@@ -34,3 +34,31 @@ def test_reference_spans_are_united():
     merged = merge([f(0, 0, kind="name-mismatch", ref_span=(0, 3, 3)),
                     f(1, 1, kind="name-mismatch", ref_span=(0, 4, 4))])
     assert merged[0].ref_span == (0, 3, 4)
+
+
+
+def _suggested(fake_embedder, hyp, ref, first, last):
+    from mtcheck.detect.base import build_view
+    from mtcheck.detect.merge import reference_span
+
+    hyp_enc, ref_enc = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), hyp_enc, [ref_enc])
+    k, lo, hi = reference_span(view, first, last)
+    return ref[view.ref_words[k][lo].start:view.ref_words[k][hi].end]
+
+
+TAIL = "He said that the government will raise taxes on fuel and wine next year."
+HEAD = "Next year the government will raise taxes on fuel, he said."
+
+
+@pytest.mark.parametrize("name,hyp,ref,span,check", [
+    ("a phrase that ends the translation stands for the rest of the reference",
+     "He said that le gouvernement va augmenter.", TAIL, (3, 6), lambda s: s.endswith("wine next year")),
+    ("one that starts it, for all of the reference before its right anchor",
+     "Le gouvernement va augmenter les impôts sur le fuel, he said.", HEAD, (0, 7),
+     lambda s: s.startswith("Next year")),
+    ("a single word at the end is left to the anchors, not given the reference's whole tail",
+     "He said that problem.", TAIL, (3, 3), lambda s: not s.endswith("next year")),
+])
+def test_reference_span_at_the_ends_of_the_translation(fake_embedder, name, hyp, ref, span, check):
+    assert check(_suggested(fake_embedder, hyp, ref, *span)), name

@@ -8,6 +8,7 @@ from .base import Finding, SegmentView
 
 SPAN_MATCH = 0.6  # inside a flagged span, a match this good still says where the span belongs
 ANCHOR_REACH = 3  # how many words away from a span an anchor may be
+PHRASE_WORDS = 3  # a span this long at an end of the translation reaches the reference's end
 
 
 # Kinds that describe wording rather than a precise word-level fault: neighbouring findings of
@@ -82,6 +83,13 @@ def reference_span(view: SegmentView, first: int, last: int) -> tuple[int, int, 
         k, lo, hi = right[0], right[1] - n, right[1] - 1
     else:
         return None
+    # a phrase with nothing after it (or before it) in the translation stands for the rest of the
+    # reference after its left anchor (or before its right one); a word or two there is more
+    # often one word of a longer reference, which this would swamp
+    if n >= PHRASE_WORDS and right is None and left and left[0] == k and last == len(view.hyp_words) - 1:
+        hi = len(view.ref_words[k]) - 1
+    if n >= PHRASE_WORDS and left is None and right and right[0] == k and first == 0:
+        lo = 0
     # never reach over the anchors that surround the span
     if left and left[0] == k:
         lo = max(lo, left[1] + 1)
