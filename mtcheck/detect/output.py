@@ -83,6 +83,14 @@ def script(text: str) -> str | None:
     return None
 
 
+def _untranslated(view: SegmentView, first: int, last: int, message: str, confidence: float) -> Finding:
+    """Return an "untranslated" finding: critical when it is half the translation or more, and
+    then the whole reference is what it should say."""
+    whole = (last - first + 1) * 2 >= len(view.hyp_words)
+    return Finding(first, last, Severity.CRITICAL if whole else Severity.MAJOR, "untranslated", message,
+                   confidence, "output", _whole_reference(view) if whole else None)
+
+
 def find_untranslated(view: SegmentView) -> list[Finding]:
     """Flag runs of words in a script that no reference uses (source text left untranslated)."""
     hyp_scripts = {script(w.text) for w in view.hyp_words} - {None}
@@ -109,12 +117,11 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
             last += 1
         text = view.hypothesis[words[i].start:words[last].end]
         copied = bool(view.source) and text in view.source
-        whole = (last - i + 1) * 2 >= len(words)
-        found.append(Finding(
-            i, last, Severity.CRITICAL if whole else Severity.MAJOR, "untranslated",
+        found.append(_untranslated(
+            view, i, last,
             f'"{{text}}" is in {_SCRIPT_NAMES.get(kind, kind.title())} script, which the reference does not use'
             + (": it is copied from the source" if copied else "") + "; the reference has {suggestion}",
-            0.95 if copied else 0.85, "output", _whole_reference(view) if whole else None))
+            0.95 if copied else 0.85))
         i = last + 1
     return found
 
@@ -155,11 +162,8 @@ def find_copied_source(view: SegmentView) -> list[Finding]:
                 and script(words[last + 1].text) in scripts and copied(i, last + 1):
             last += 1
         if last - i + 1 >= MIN_COPIED_WORDS and any(c.isalpha() for w in words[i:last + 1] for c in w.text):
-            whole = (last - i + 1) * 2 >= len(words)
-            found.append(Finding(
-                i, last, Severity.CRITICAL if whole else Severity.MAJOR, "untranslated",
-                '"{text}" is copied from the source, untranslated; the reference has {suggestion}',
-                0.9, "output", _whole_reference(view) if whole else None))
+            found.append(_untranslated(
+                view, i, last, '"{text}" is copied from the source, untranslated; the reference has {suggestion}', 0.9))
             i = last + 1
         else:
             i += 1

@@ -41,14 +41,12 @@ def content(view: SegmentView, i: int) -> bool:
     return m is not None and not m.same_form and not is_function_word(view.hyp_words[i], view.lang)
 
 
-def risky_runs(view: SegmentView, risk, threshold: float, lo: int = 0, hi: int | None = None
-                ) -> list[tuple[int, int]]:
-    """Return maximal runs [first, last] of scored words at or above a risk, each holding a content
-    word, among words lo to hi (exclusive; all by default)."""
-    hi = len(view.hyp_words) if hi is None else hi
+def risky_runs(view: SegmentView, risk, threshold: float) -> list[tuple[int, int]]:
+    """Return maximal runs [first, last] of scored words at or above a risk, each holding a content word."""
+    n = len(view.hyp_words)
     runs, start = [], None
-    for i in range(lo, hi + 1):
-        hot = i < hi and scored(view, i) and risk[i] >= threshold
+    for i in range(n + 1):
+        hot = i < n and scored(view, i) and risk[i] >= threshold
         if hot and start is None:
             start = i
         elif not hot and start is not None:
