@@ -4,11 +4,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..results import Flag
+from ..words import is_function_word
 from .base import Finding, SegmentView
 
 SPAN_MATCH = 0.6  # inside a flagged span, a match this good still says where the span belongs
 ANCHOR_REACH = 3  # how many words away from a span an anchor may be
 PHRASE_WORDS = 3  # a span this long at an end of the translation reaches the reference's end
+CLAUSE_MARKS = ",;:.!?()«»\"“”–—"
 
 
 # Kinds that describe wording rather than a precise word-level fault: neighbouring findings of
@@ -47,27 +49,71 @@ def merge(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
-def _anchor(view: SegmentView, indices) -> tuple[int, int] | None:
-    """Return (reference, word) of the first anchored translation word among indices."""
+def _anchors(view: SegmentView, indices) -> list[tuple[int, int, int]]:
+    """Return (translation word, reference, reference word) of the anchored words among indices."""
+    out = []
     for i in indices:
         if 0 <= i < len(view.hyp_words) and view.is_anchor(i):
             m = view.matches[i]
-            return m.ref, m.word
-    return None
+            out.append((i, m.ref, m.word))
+    return out
+
+
+def _across_clause(view: SegmentView, a: int, b: int) -> bool:
+    """Return True if punctuation stands between translation words a < b."""
+    return any(c in CLAUSE_MARKS for c in view.hypothesis[view.hyp_words[a].end:view.hyp_words[b].start])
+
+
+Anchor = tuple[int, int]  # (reference, word)
+
+
+def surrounding_anchors(view: SegmentView, first: int, last: int) -> tuple[Anchor | None, Anchor | None]:
+    """Return the anchors left and right of a span, or None for a side.
+
+    The nearest anchors on each side, if one reference has them in the translation's order. If
+    not (a clause moved, or a "the" that matched the wrong "the"), the pair in order whose gap
+    holds most of the span's own weak matches, then the nearest (when the nearest two lie in
+    two references, only a pair that holds some); failing that, the left one alone, or the
+    right one if only it is in the span's clause (an anchor across a comma often belongs to a
+    clause that the reference puts elsewhere).
+    """
+    lefts = _anchors(view, range(first - 1, first - 1 - ANCHOR_REACH, -1))
+    rights = _anchors(view, range(last + 1, last + 1 + ANCHOR_REACH))
+    if not lefts or not rights:
+        return (lefts[0][1:] if lefts else None), (rights[0][1:] if rights else None)
+    (i, *left), (j, *right) = lefts[0], rights[0]
+    if left[0] == right[0] and left[1] < right[1]:
+        return tuple(left), tuple(right)
+    weak = [m for m in view.matches[first:last + 1] if m is not None]
+
+    def held(a, b):
+        return sum(m.ref == a[1] and a[2] < m.word < b[2] for m in weak)
+
+    pairs = [(-held(a, b), b[0] - a[0], a, b) for a in lefts for b in rights if a[1] == b[1] and a[2] < b[2]]
+    if pairs:
+        most, _, a, b = min(pairs)
+        # anchors in two references say nothing against each other: a pair found in one of
+        # them must hold some of the span's matches to beat the nearest anchor alone
+        if most or left[0] == right[0]:
+            return a[1:], b[1:]
+    # the left one, unless only the right one is in the span's clause
+    if _across_clause(view, i, first) and not _across_clause(view, last, j):
+        return None, tuple(right)
+    return tuple(left), None
 
 
 def reference_span(view: SegmentView, first: int, last: int) -> tuple[int, int, int] | None:
     """Return (reference, first word, last word) of what the reference says at a translation span."""
     n = last - first + 1
-    left = _anchor(view, range(first - 1, first - 1 - ANCHOR_REACH, -1))
-    right = _anchor(view, range(last + 1, last + 1 + ANCHOR_REACH))
+    left, right = surrounding_anchors(view, first, last)
     # the reference words between the surrounding anchors are where the span belongs
     size = len(view.ref_words[0]) if view.ref_words else 0
     gap_lo = left[1] + 1 if left else (right[1] - n - 3 if right else 0)
     gap_hi = right[1] - 1 if right else (left[1] + n + 3 if left else size)
     matched = [(i, view.matches[i]) for i in range(first, last + 1) if view.matches[i]]
     inside = [(i, m) for i, m in matched if m.same_form or m.similarity >= SPAN_MATCH]
-    if not inside:
+    guessed = not inside
+    if guessed:
         # weak matches are trusted only where the anchors say the span must be
         inside = [(i, m) for i, m in matched if gap_lo <= m.word <= gap_hi
                   and (left is None or m.ref == left[0]) and (right is None or m.ref == right[0])]
@@ -96,8 +142,18 @@ def reference_span(view: SegmentView, first: int, last: int) -> tuple[int, int, 
     if right and right[0] == k:
         hi = min(hi, right[1] - 1)
     lo, hi = max(lo, 0), min(hi, len(view.ref_words[k]) - 1)
-    if lo > hi:
-        return None
+    if guessed:
+        # a range guessed from anchors and weak matches stops short of reference words that
+        # other translation words stand for: those are not what this span says otherwise
+        claimed = {m.word for i, m in enumerate(view.matches)
+                   if (i < first or i > last) and m is not None and m.ref == k and view.is_anchor(i)}
+        while lo <= hi and lo in claimed:
+            lo += 1
+        while hi >= lo and hi in claimed:
+            hi -= 1
+    words = view.ref_words[k]
+    if not any(not is_function_word(words[j], view.lang) for j in range(lo, hi + 1)):
+        return None  # "the" or "with" alone says nothing of what the span should say
     return k, lo, hi
 
 
@@ -113,9 +169,19 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
             words = view.ref_words[k]
             suggestion = view.references[k][words[lo].start:words[hi].end]
         text = view.hypothesis[start:end]
-        shown = f'"{suggestion}"' if suggestion is not None else "no counterpart"
+        shown = f'"{suggestion}"' if suggestion is not None else _no_counterpart(view, f)
         flags.append(Flag(
             start=start, end=end, text=text, severity=f.severity, kind=f.kind,
             message=f.message.format(text=text, suggestion=shown),
             confidence=f.confidence, suggestion=suggestion, detector=f.detector))
     return tuple(flags)
+
+
+def _no_counterpart(view: SegmentView, f: Finding) -> str:
+    """Say what the reference has at a span that has no suggestion."""
+    left, right = surrounding_anchors(view, f.first, f.last) if f.suggest else (None, None)
+    if left and right and left[0] == right[0] and right[1] == left[1] + 1:
+        words = view.ref_words[left[0]]
+        # the translation adds words here, or says elsewhere what the reference says
+        return f'nothing between "{words[left[1]].text}" and "{words[right[1]].text}"'
+    return "no clear counterpart"
