@@ -20,8 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import run_mtcheck  # noqa: E402
 from mqm import load_items  # noqa: E402
 
-# kinds whose detectors name the reference's words themselves
-OWN_SUGGESTION = {"name-mismatch", "number-mismatch", "non-word", "unrelated", "truncation", "omission"}
+# kinds whose detectors name the reference's words themselves, or that suggest nothing
+OWN_SUGGESTION = {"name-mismatch", "number-mismatch", "non-word", "unrelated", "truncation", "omission",
+                  "repetition"}  # a repetition has nothing to suggest: delete it
 
 
 def main(argv=None) -> None:

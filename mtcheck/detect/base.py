@@ -56,11 +56,15 @@ class SegmentView:
         m = self.matches[i]
         return m is not None and (m.same_form or m.similarity >= ANCHOR_SIMILARITY)
 
+    def between(self, a: int, b: int) -> str:
+        """Return the text between translation words a and b (a < b): spaces, punctuation."""
+        return self.hypothesis[self.hyp_words[a].end:self.hyp_words[b].start]
+
     def sentence_initial(self, i: int) -> bool:
         """Return True if word i starts the segment or follows sentence-ending punctuation."""
         if i == 0:
             return True
-        between = self.hypothesis[self.hyp_words[i - 1].end:self.hyp_words[i].start]
+        between = self.between(i - 1, i)
         return any(c in between for c in ".!?:«\"“")
 
 

@@ -61,7 +61,7 @@ def _anchors(view: SegmentView, indices) -> list[tuple[int, int, int]]:
 
 def _across_clause(view: SegmentView, a: int, b: int) -> bool:
     """Return True if punctuation stands between translation words a < b."""
-    return any(c in CLAUSE_MARKS for c in view.hypothesis[view.hyp_words[a].end:view.hyp_words[b].start])
+    return any(c in CLAUSE_MARKS for c in view.between(a, b))
 
 
 Anchor = tuple[int, int]  # (reference, word)
@@ -102,10 +102,14 @@ def surrounding_anchors(view: SegmentView, first: int, last: int) -> tuple[Ancho
     return tuple(left), None
 
 
-def reference_span(view: SegmentView, first: int, last: int) -> tuple[int, int, int] | None:
-    """Return (reference, first word, last word) of what the reference says at a translation span."""
+def reference_span(view: SegmentView, first: int, last: int,
+                   anchors: tuple[Anchor | None, Anchor | None] | None = None) -> tuple[int, int, int] | None:
+    """Return (reference, first word, last word) of what the reference says at a translation span.
+
+    ``anchors`` are the span's surrounding_anchors, if the caller has them already.
+    """
     n = last - first + 1
-    left, right = surrounding_anchors(view, first, last)
+    left, right = anchors or surrounding_anchors(view, first, last)
     # the reference words between the surrounding anchors are where the span belongs
     size = len(view.ref_words[0]) if view.ref_words else 0
     gap_lo = left[1] + 1 if left else (right[1] - n - 3 if right else 0)
@@ -162,14 +166,16 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
     flags = []
     for f in merge(findings):
         start, end = view.hyp_words[f.first].start, view.hyp_words[f.last].end
-        span = f.ref_span or (reference_span(view, f.first, f.last) if f.suggest else None)
+        # the anchors serve the suggestion and, when there is none, the message
+        anchors = surrounding_anchors(view, f.first, f.last) if f.suggest and not f.ref_span else (None, None)
+        span = f.ref_span or (reference_span(view, f.first, f.last, anchors) if f.suggest else None)
         suggestion = None
         if span is not None:
             k, lo, hi = span
             words = view.ref_words[k]
             suggestion = view.references[k][words[lo].start:words[hi].end]
         text = view.hypothesis[start:end]
-        shown = f'"{suggestion}"' if suggestion is not None else _no_counterpart(view, f)
+        shown = f'"{suggestion}"' if suggestion is not None else _no_counterpart(view, *anchors)
         flags.append(Flag(
             start=start, end=end, text=text, severity=f.severity, kind=f.kind,
             message=f.message.format(text=text, suggestion=shown),
@@ -177,9 +183,8 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
     return tuple(flags)
 
 
-def _no_counterpart(view: SegmentView, f: Finding) -> str:
-    """Say what the reference has at a span that has no suggestion."""
-    left, right = surrounding_anchors(view, f.first, f.last) if f.suggest else (None, None)
+def _no_counterpart(view: SegmentView, left: Anchor | None, right: Anchor | None) -> str:
+    """Say what the reference has at a span without a suggestion, from the anchors around it."""
     if left and right and left[0] == right[0] and right[1] == left[1] + 1:
         words = view.ref_words[left[0]]
         # the translation adds words here, or says elsewhere what the reference says

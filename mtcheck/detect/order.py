@@ -16,7 +16,6 @@ def find_inversions(view: SegmentView) -> list[Finding]:
     occurrence of a repeated name).
     """
     found = []
-    hyp = view.hypothesis
     matches = view.matches
     for i in range(len(view.hyp_words) - 1):
         a, b = matches[i], matches[i + 1]
@@ -26,7 +25,7 @@ def find_inversions(view: SegmentView) -> list[Finding]:
         if not (view.is_anchor(i) and view.is_anchor(i + 1)):
             continue
         first, second = view.hyp_words[i], view.hyp_words[i + 1]
-        if hyp[first.end:second.start].strip():
+        if view.between(i, i + 1).strip():
             continue
         if any(is_function_word(w, view.lang) for w in (first, second)):
             continue

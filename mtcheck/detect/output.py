@@ -176,11 +176,6 @@ def _occurs_in(sequence: list[str], texts: list[list[str]]) -> bool:
     return any(t[k:k + n] == sequence for t in texts for k in range(len(t) - n + 1))
 
 
-def _separator(view: SegmentView, i: int) -> str:
-    """Return the text between translation words i and i + 1."""
-    return view.hypothesis[view.hyp_words[i].end:view.hyp_words[i + 1].start]
-
-
 def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int, n: int) -> int:
     """Return how many copies of the n words at i follow each other, if no reference has two; else 0."""
     unit = norms[i:i + n]
@@ -190,7 +185,7 @@ def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int,
     while norms[i + copies * n:i + (copies + 1) * n] == unit:
         copies += 1
     words = view.hyp_words
-    if n < 3 and copies == 2 and _separator(view, i + n - 1).strip():
+    if n < 3 and copies == 2 and view.between(i + n - 1, i + n).strip():
         return 0  # "fly into it, fly into it": repeated on purpose, with punctuation between
     if n == 1 and (words[i].is_capitalized or words[i].is_number
                    or words[i].norm in GRAMMATICAL_DOUBLES.get(view.lang, ())):
