@@ -434,6 +434,7 @@ class Run:
         """Return the run's result with batch-level scores and the metadata that reproduces it."""
         corpus = self._scores(self.totals, self.similarity_sum)
         signatures = self.metrics.signatures()
+        model = self.calibration.risk_model
         meta = {
             "mtcheck_version": __version__,
             "model": self.embedder.name,
@@ -441,10 +442,8 @@ class Run:
             "calibration": self.calibration.id,
             "thresholds": {"major_below": self.calibration.major_below,
                            "minor_below": self.calibration.minor_below,
-                           "word_risk_at": (self.calibration.risk_model.major_at
-                                            if self.calibration.risk_model else None),
-                           "word_risk_minor_at": (self.calibration.risk_model.minor_at
-                                                  if self.calibration.risk_model else None),
+                           "word_risk_at": model.major_at if model else None,
+                           "word_risk_minor_at": model.minor_at if model else None,
                            "unrelated_below": self.calibration.unrelated_below},
             "decisions": self.settings.decisions,
             "suppressed": self.suppressed,

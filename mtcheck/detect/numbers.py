@@ -72,6 +72,11 @@ def _numerals(norm: str) -> list[str]:
     return [_number_key(n) for n in _NUMERAL.findall(norm)]
 
 
+def _single_value(numerals: list[str]) -> float | None:
+    """Return the value of a word's only numeral; None for none or several ("1-2")."""
+    return _value(numerals[0]) if len(numerals) == 1 else None
+
+
 def _numbers_in(words: tuple[Word, ...], lang: str) -> tuple[set[str], set[float]]:
     """Return a text's numbers as keys ("uk7.5", "7.5", "12000") and as values (7.5, 3e9)."""
     keys: set[str] = set()
@@ -81,7 +86,7 @@ def _numbers_in(words: tuple[Word, ...], lang: str) -> tuple[set[str], set[float
             numerals = _numerals(w.norm)
             keys.add(_number_key(w.norm))
             keys.update(numerals)
-            value = _value(numerals[0]) if len(numerals) == 1 else None
+            value = _single_value(numerals)
         else:
             value = _spelled(w.norm, lang)
         if value is not None:
@@ -105,7 +110,7 @@ def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
     scale, n = _scale_after(words, i, lang)
     if n:
         # "3 million" says 3000000, which a reference "3 billion" does not
-        value = _value(numerals[0]) if len(numerals) == 1 else None
+        value = _single_value(numerals)
         return value is not None and any(_same(value * scale, v) for v in values)
     if _number_key(w.norm) in keys:
         return True
