@@ -1,13 +1,15 @@
 """Measure mtcheck's detection quality on labelled MQM data, side by side with baselines.
 
-    python benchmarks/accuracy.py ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0]
+    python benchmarks/accuracy.py ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0] [--resamples 1000]
 
 Prints character-level span precision/recall/F1 (major flags against gold major spans; all flags
 against all gold spans), segment-level detection of major errors (ROC AUC; F1 at mtcheck's own
 threshold: "has a major or critical flag"), and agreement of segment scores with MQM (Kendall tau,
 pairwise accuracy), for mtcheck and for baselines computed in the same run: sentence chrF and BLEU
-for segments; difflib's unaligned words and "flag everything" for spans. Then the same by domain,
-the flags by kind (how much of each kind the raters marked), and the multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
+for segments; difflib's unaligned words and "flag everything" for spans. Then the same by domain and
+on segments whose references raters found right, the flags by kind (how much of each kind the
+raters marked), 95% intervals of mtcheck against the baselines from a paired bootstrap over source
+sentences, and the multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
 """
 from __future__ import annotations
 
@@ -16,11 +18,13 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mqm import (  # noqa: E402
-    Item, binary_f1, flag_chars, kendall_tau, kind_shares, lexical_baseline, load_items,
-    pairwise_accuracy, prf, roc_auc,
+    Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, flag_chars, interval, kendall_tau,
+    kind_shares, lexical_baseline, load_items, pairwise_accuracy, prf, roc_auc, span_counts,
 )
 
 MAJOR = {"major", "critical"}
@@ -90,28 +94,81 @@ def print_table(title: str, rows: dict[str, dict[str, float]], n: int) -> None:
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
-def multi_rater(items: list[Item], segments) -> None:
-    """Print span F1 averaged over raters, and the raters' agreement with each other (the ceiling)."""
+def paired_bootstrap(items: list[Item], segments, resamples: int, seed: int) -> dict[str, tuple]:
+    """Return {comparison: (mtcheck samples, baseline samples)}, each figure computed on the whole
+    set first and then on each resample of source sentences (paired: both systems on the same
+    resample)."""
+    weights = bootstrap_weights([it.source_id for it in items], resamples, seed)
+    weights = np.vstack([np.ones(len(items), int), weights])  # row 0: the set itself
+    gold_major = [it.gold(major_only=True) for it in items]
+    gold_all = [it.gold(major_only=False) for it in items]
+    lexical = [lexical_baseline(it.hypothesis, it.references[0]) for it in items]
+    mqm = [it.mqm for it in items]
+
+    def f1(predicted, gold):
+        return bootstrap_f1(span_counts(predicted, gold), weights)
+
+    return {
+        "major F1 (lexical)": (f1([flag_chars(s.flags, MAJOR) for s in segments], gold_major),
+                               f1(lexical, gold_major)),
+        "all F1 (lexical)": (f1([flag_chars(s.flags, ALL) for s in segments], gold_all), f1(lexical, gold_all)),
+        "tau (sentence chrF)": (bootstrap_tau([s.scores.penalty for s in segments], mqm, weights),
+                                bootstrap_tau([-s.scores.chrf for s in segments], mqm, weights)),
+    }
+
+
+def _cell(samples: np.ndarray) -> str:
+    """Return a figure (samples[0]) with its 95% interval over the resamples that follow it."""
+    if len(samples) == 1:
+        return f"{samples[0]:.3f}"
+    low, high = interval(samples[1:])
+    return f"{samples[0]:.3f} ({low:.3f} to {high:.3f})"
+
+
+def print_confidence(groups: dict[str, tuple[list[Item], list]], resamples: int, seed: int) -> None:
+    """Print each comparison with 95% intervals, and how often mtcheck is ahead, per subset."""
+    print(f"\n## Confidence: paired bootstrap over source sentences ({resamples} resamples, seed {seed})\n")
+    print("Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
+          "source sentences (all systems' translations of one source) with replacement.\n")
+    print("| subset | figure (baseline) | mtcheck | baseline | difference | mtcheck ahead | ratio |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+
+    for subset, (items, segments) in groups.items():
+        for name, (tool, base) in paired_bootstrap(items, segments, resamples, seed).items():
+            diff = tool - base
+            ratio = np.divide(tool, base, out=np.full_like(tool, np.nan), where=base > 0)
+            ahead = float((diff[1:] > 0).mean())
+            print(f"| {subset} | {name} | {_cell(tool)} | {_cell(base)} | {_cell(diff)} | {ahead:.0%} | "
+                  f"{_cell(ratio) if name.startswith('major') else ''} |")
+
+
+def multi_rater(items: list[Item], segments, resamples: int = 0, seed: int = 0) -> None:
+    """Print span F1 pooled over raters, and the raters' agreement with each other (the ceiling),
+    with bootstrap intervals over source sentences if ``resamples``."""
     import itertools
 
     multi = [(it, s) for it, s in zip(items, segments) if len(it.raters) > 1]
     if not multi:
         return
+    # per segment, (true positive, predicted, gold) counts summed over its raters (or rater pairs)
     tool, lexical, between = [], [], []
     for it, s in multi:
         pred = flag_chars(s.flags, MAJOR)
         lex = lexical_baseline(it.hypothesis, it.references[0])
-        for rater in it.raters:
-            gold = it.gold(True, rater)
-            tool.append((pred, gold))
-            lexical.append((lex, gold))
-        for a, b in itertools.permutations(it.raters, 2):
-            between.append((it.gold(True, a), it.gold(True, b)))
-    f = lambda pairs: prf([p for p, _ in pairs], [g for _, g in pairs])[2]  # noqa: E731
+        golds = [it.gold(True, rater) for rater in it.raters]
+        tool.append(span_counts([pred] * len(golds), golds).sum(axis=0))
+        lexical.append(span_counts([lex] * len(golds), golds).sum(axis=0))
+        pairs = list(itertools.permutations(golds, 2))
+        between.append(span_counts([a for a, _ in pairs], [b for _, b in pairs]).sum(axis=0))
+    weights = np.vstack([np.ones(len(multi), int)]
+                        + ([bootstrap_weights([it.source_id for it, _ in multi], resamples, seed)] if resamples else []))
+    tool_f1, lexical_f1, between_f1 = (bootstrap_f1(np.array(c), weights) for c in (tool, lexical, between))
+
     print(f"\n## Multi-rater subset ({len(multi)} segments, {len(multi[0][0].raters)} raters each)\n")
-    print("Major-span F1 against each rater, pooled over raters:")
-    print(f"- mtcheck: {f(tool):.3f}\n- lexical (difflib): {f(lexical):.3f}\n"
-          f"- one rater against another (the ceiling): {f(between):.3f}")
+    print("Major-span F1 against each rater, pooled over raters" + (" (95% bootstrap intervals):" if resamples else ":"))
+    print(f"- mtcheck: {_cell(tool_f1)}\n- lexical (difflib): {_cell(lexical_f1)}\n"
+          f"- mtcheck minus lexical: {_cell(tool_f1 - lexical_f1)}\n"
+          f"- one rater against another (the ceiling): {_cell(between_f1)}")
 
 
 def print_kinds(items: list[Item], segments) -> None:
@@ -133,6 +190,8 @@ def main(argv=None) -> None:
     parser.add_argument("--seed", type=int, default=0, help="random seed of the sample (default 0)")
     parser.add_argument("--split", default="eval", choices=["eval", "fit", "all"])
     parser.add_argument("--first-reference", action="store_true", help="use only the first reference")
+    parser.add_argument("--resamples", type=int, default=1000,
+                        help="bootstrap resamples for the confidence intervals (default 1000; 0: none)")
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -141,15 +200,24 @@ def main(argv=None) -> None:
     elapsed = time.perf_counter() - t0
     print(f"# mtcheck accuracy: {args.data}, split {args.split}, sample {len(items)}, seed {args.seed}")
     print(f"{run.meta['signature']}\ncalibration {run.meta.get('calibration', '-')}; {elapsed:.0f} s")
-    print_table("All segments", figures(items, segments), len(items))
+    subsets = {"all": (items, segments)}
     for domain in sorted({it.domain for it in items}):
         pairs = [(it, s) for it, s in zip(items, segments) if it.domain == domain]
-        print_table(f"Domain {domain}", figures([p[0] for p in pairs], [p[1] for p in pairs]), len(pairs))
+        subsets[domain] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    # mtcheck's own setting: a reference that is right (a third of WMT23's have a major error)
+    clean = [(it, s) for it, s in zip(items, segments) if it.clean_references]
+    if clean:
+        subsets["clean references"] = ([p[0] for p in clean], [p[1] for p in clean])
+    for name, (part, part_segments) in subsets.items():
+        title = {"all": "All segments", "clean references": "Segments whose references have no major error"}
+        print_table(title.get(name, f"Domain {name}"), figures(part, part_segments), len(part))
     print_kinds(items, segments)
+    if args.resamples:
+        print_confidence(subsets, args.resamples, args.seed)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
     multi_segments, _ = run_mtcheck(multi_items)
-    multi_rater(multi_items, multi_segments)
+    multi_rater(multi_items, multi_segments, args.resamples, args.seed)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,11 @@ class Item:
     domain: str
     raters: tuple[str, ...]
     spans: tuple[dict, ...]
+    # the source sentence (dataset/doc/seg): translations of one source share its reference and
+    # its difficulty, so the bootstrap draws them together
+    source_id: str = ""
+    # raters found no major error in any of the references kept (the data's ref_quality)
+    clean_references: bool = False
 
     def gold(self, major_only: bool, rater: str | None = None) -> set[int]:
         """Return the character positions inside gold spans of one rater (the first by default)."""
@@ -68,21 +73,67 @@ def load_items(path: str, split: str, sample: int | None, seed: int, first_refer
                 rows.append(row)
     if sample is not None and sample < len(rows):
         rows = random.Random(seed).sample(rows, sample)
-    return [Item(r["id"], r["hypothesis"],
-                 tuple(r["references"][:1] if first_reference else r["references"]),
-                 r.get("source", ""), r["domain"], tuple(r["raters"]), tuple(r["spans"]))
-            for r in rows]
+    return [_item(r, r["references"][:1] if first_reference else r["references"]) for r in rows]
+
+
+def _item(row: dict, references: list[str]) -> Item:
+    """Return the Item of one JSONL row, keeping the given references."""
+    quality = row.get("ref_quality") or {}
+    rated = [quality.get(name) for name in row.get("ref_names", [])[:len(references)]]
+    clean = len(rated) == len(references) and all(q is not None and q["major"] == 0 for q in rated)
+    return Item(row["id"], row["hypothesis"], tuple(references), row.get("source", ""), row["domain"],
+                tuple(row["raters"]), tuple(row["spans"]), f"{row['dataset']}/{row['doc']}/{row['seg']}", clean)
 
 
 def prf(predicted: Sequence[set[int]], gold: Sequence[set[int]]) -> tuple[float, float, float]:
     """Return micro-averaged character precision, recall and F1."""
-    tp = sum(len(p & g) for p, g in zip(predicted, gold))
-    n_pred = sum(len(p) for p in predicted)
-    n_gold = sum(len(g) for g in gold)
+    counts = span_counts(predicted, gold).sum(axis=0)
+    tp, n_pred, n_gold = counts
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return float(precision), float(recall), float(f1_of_counts(counts))
+
+
+def span_counts(predicted: Sequence[set[int]], gold: Sequence[set[int]]) -> np.ndarray:
+    """Return, per segment, (true positive, predicted, gold) character counts: what prf sums."""
+    return np.array([(len(p & g), len(p), len(g)) for p, g in zip(predicted, gold)], float).reshape(-1, 3)
+
+
+def f1_of_counts(counts: np.ndarray) -> np.ndarray:
+    """Return the F1 of summed (true positive, predicted, gold) counts, over the last axis."""
+    tp, n_pred, n_gold = counts[..., 0], counts[..., 1], counts[..., 2]
+    total = n_pred + n_gold
+    return np.divide(2 * tp, total, out=np.zeros_like(tp, dtype=float), where=total > 0)
+
+
+def bootstrap_weights(groups: Sequence[str], resamples: int, seed: int) -> np.ndarray:
+    """Return (resamples, segments) counts: how often each segment is drawn in each resample.
+
+    Whole groups are drawn with replacement, as many as there are, so that segments that are
+    not independent (translations of one source sentence) stay together.
+    """
+    keys, index = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
+    draws = np.random.default_rng(seed).integers(0, len(keys), size=(resamples, len(keys)))
+    per_group = np.stack([np.bincount(row, minlength=len(keys)) for row in draws])
+    return per_group[:, index]
+
+
+def bootstrap_f1(counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Return the span F1 of each resample, from per-segment counts and bootstrap weights."""
+    return f1_of_counts(weights @ counts)
+
+
+def bootstrap_tau(risk: Sequence[float], mqm: Sequence[float], weights: np.ndarray) -> np.ndarray:
+    """Return Kendall's tau-b in each resample."""
+    risk, mqm = np.asarray(risk, float), np.asarray(mqm, float)
+    return np.array([kendall_tau(np.repeat(risk, w), np.repeat(mqm, w)) for w in weights])
+
+
+def interval(samples: np.ndarray, level: float = 0.95) -> tuple[float, float]:
+    """Return the central percentile interval of bootstrap samples."""
+    tail = 100 * (1 - level) / 2
+    low, high = np.percentile(samples, [tail, 100 - tail])
+    return float(low), float(high)
 
 
 def roc_auc(risk: Sequence[float], labels: Sequence[bool]) -> float:

@@ -6,7 +6,11 @@ import pytest
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from mqm import binary_f1, kind_shares, lexical_baseline, pairwise_accuracy, prf, roc_auc  # noqa: E402
+import numpy as np  # noqa: E402
+from mqm import (  # noqa: E402
+    binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, f1_of_counts, interval, kendall_tau, kind_shares,
+    lexical_baseline, pairwise_accuracy, prf, roc_auc, span_counts,
+)
 
 
 @pytest.mark.parametrize("pred,gold,expected", [
@@ -65,3 +69,57 @@ def test_kind_shares_count_flags_and_the_gold_inside_them():
         ("name-mismatch", "major", "d"): (2, 8, 2 / 8, 4 / 8),
         ("non-word", "critical", "d"): (1, 2, 0.0, 0.5),
     }
+
+
+@pytest.mark.parametrize("pred,gold,expected", [
+    ([{1, 2}], [{2, 3}], [[1, 2, 2]]),
+    ([set(), {5}], [{1}, set()], [[0, 0, 1], [0, 1, 0]]),
+])
+def test_span_counts(pred, gold, expected):
+    assert span_counts(pred, gold).tolist() == expected
+
+
+@pytest.mark.parametrize("counts,expected", [
+    ([2, 4, 4], 0.5),
+    ([3, 3, 3], 1.0),
+    ([0, 0, 0], 0.0),   # nothing flagged and nothing to find
+    ([0, 5, 0], 0.0),
+])
+def test_f1_of_counts(counts, expected):
+    assert f1_of_counts(np.array(counts, float)) == pytest.approx(expected)
+
+
+def test_f1_of_summed_counts_is_prf():
+    pred, gold = [{1, 2}, {7}, set()], [{1, 2, 3}, set(), {4, 5}]
+    assert float(f1_of_counts(span_counts(pred, gold).sum(axis=0))) == pytest.approx(prf(pred, gold)[2])
+
+
+def test_bootstrap_draws_whole_groups():
+    groups = ["a", "a", "b", "c", "c", "c"]
+    weights = bootstrap_weights(groups, 200, seed=3)
+    assert weights.shape == (200, 6)
+    # segments of one group are drawn together, and each resample draws as many groups as there are
+    assert (weights[:, 0] == weights[:, 1]).all() and (weights[:, 3] == weights[:, 5]).all()
+    assert (weights[:, 0] + weights[:, 2] + weights[:, 3] == 3).all()
+    assert weights.min() == 0 and weights.max() >= 2   # with replacement
+    assert (bootstrap_weights(groups, 200, seed=3) == weights).all()   # reproducible
+
+
+def test_bootstrap_figures_with_every_segment_once_are_the_plain_figures():
+    pred, gold = [{1, 2}, {7}, set()], [{1, 2, 3}, set(), {4, 5}]
+    ones = np.ones((1, 3), int)
+    assert bootstrap_f1(span_counts(pred, gold), ones)[0] == pytest.approx(prf(pred, gold)[2])
+    risk, mqm = [0.1, 0.5, 0.3], [0, 5, 1]
+    assert bootstrap_tau(risk, mqm, ones)[0] == pytest.approx(kendall_tau(risk, mqm))
+    # a segment drawn twice counts twice
+    twice = np.array([[2, 1, 0]])
+    assert bootstrap_f1(span_counts(pred, gold), twice)[0] == pytest.approx(prf(pred[:1] * 2 + pred[1:2], gold[:1] * 2 + gold[1:2])[2])
+
+
+@pytest.mark.parametrize("samples,level,expected", [
+    (np.arange(101), 0.95, (2.5, 97.5)),
+    (np.arange(101), 0.5, (25.0, 75.0)),
+    (np.full(10, 0.3), 0.95, (0.3, 0.3)),
+])
+def test_interval(samples, level, expected):
+    assert interval(samples, level) == pytest.approx(expected)
