@@ -31,14 +31,15 @@ MAJOR = {"major", "critical"}
 ALL = {"minor", "major", "critical"}
 
 
-def run_mtcheck(items: list[Item], embedder=None):
+def run_mtcheck(items: list[Item], embedder=None, calibration: str | None = None):
     """Check the items with mtcheck's library and return one SegmentResult per item, in order."""
     from mtcheck.io import Record
     from mtcheck.pipeline import check_records
+    from mtcheck.settings import Settings
 
     records = [Record(it.id, it.hypothesis, it.references, it.source or None, n)
                for n, it in enumerate(items, start=1)]
-    run = check_records(records, embedder=embedder)
+    run = check_records(records, settings=Settings(calibration=calibration), embedder=embedder)
     return list(run.segments), run
 
 
@@ -94,27 +95,34 @@ def print_table(title: str, rows: dict[str, dict[str, float]], n: int) -> None:
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
-def paired_bootstrap(items: list[Item], segments, resamples: int, seed: int) -> dict[str, tuple]:
-    """Return {comparison: (mtcheck samples, baseline samples)}, each figure computed on the whole
-    set first and then on each resample of source sentences (paired: both systems on the same
-    resample)."""
+def resample_weights(items: list[Item], resamples: int, seed: int) -> np.ndarray:
+    """Return bootstrap weights over source sentences, with the whole set itself as row 0."""
     weights = bootstrap_weights([it.source_id for it in items], resamples, seed)
-    weights = np.vstack([np.ones(len(items), int), weights])  # row 0: the set itself
-    gold_major = [it.gold(major_only=True) for it in items]
-    gold_all = [it.gold(major_only=False) for it in items]
-    lexical = [lexical_baseline(it.hypothesis, it.references[0]) for it in items]
-    mqm = [it.mqm for it in items]
+    return np.vstack([np.ones(len(items), int), weights])
 
-    def f1(predicted, gold):
-        return bootstrap_f1(span_counts(predicted, gold), weights)
 
+def bootstrap_figures(items: list[Item], segments, weights: np.ndarray) -> dict[str, np.ndarray]:
+    """Return mtcheck's major F1, all F1 and tau in each row of weights."""
     return {
-        "major F1 (lexical)": (f1([flag_chars(s.flags, MAJOR) for s in segments], gold_major),
-                               f1(lexical, gold_major)),
-        "all F1 (lexical)": (f1([flag_chars(s.flags, ALL) for s in segments], gold_all), f1(lexical, gold_all)),
-        "tau (sentence chrF)": (bootstrap_tau([s.scores.penalty for s in segments], mqm, weights),
-                                bootstrap_tau([-s.scores.chrf for s in segments], mqm, weights)),
+        "major F1": bootstrap_f1(span_counts([flag_chars(s.flags, MAJOR) for s in segments],
+                                             [it.gold(major_only=True) for it in items]), weights),
+        "all F1": bootstrap_f1(span_counts([flag_chars(s.flags, ALL) for s in segments],
+                                           [it.gold(major_only=False) for it in items]), weights),
+        "tau": bootstrap_tau([s.scores.penalty for s in segments], [it.mqm for it in items], weights),
     }
+
+
+def baseline_figures(items: list[Item], segments, weights: np.ndarray) -> dict[str, np.ndarray]:
+    """Return the baselines' figures in each row of weights: lexical spans, sentence chrF's tau."""
+    lexical = [lexical_baseline(it.hypothesis, it.references[0]) for it in items]
+    return {
+        "major F1": bootstrap_f1(span_counts(lexical, [it.gold(major_only=True) for it in items]), weights),
+        "all F1": bootstrap_f1(span_counts(lexical, [it.gold(major_only=False) for it in items]), weights),
+        "tau": bootstrap_tau([-s.scores.chrf for s in segments], [it.mqm for it in items], weights),
+    }
+
+
+BASELINE_NAMES = {"major F1": "lexical", "all F1": "lexical", "tau": "sentence chrF"}
 
 
 def _cell(samples: np.ndarray) -> str:
@@ -125,21 +133,45 @@ def _cell(samples: np.ndarray) -> str:
     return f"{samples[0]:.3f} ({low:.3f} to {high:.3f})"
 
 
-def print_confidence(groups: dict[str, tuple[list[Item], list]], resamples: int, seed: int) -> None:
-    """Print each comparison with 95% intervals, and how often mtcheck is ahead, per subset."""
-    print(f"\n## Confidence: paired bootstrap over source sentences ({resamples} resamples, seed {seed})\n")
+def print_paired(title: str, names: tuple[str, str], rows: list[tuple[str, str, np.ndarray, np.ndarray]]) -> None:
+    """Print (subset, figure, first samples, second samples) rows: each side and their difference
+    with 95% intervals, how often the first is ahead, and the ratio of major F1s."""
+    print(f"\n## {title}\n")
     print("Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
           "source sentences (all systems' translations of one source) with replacement.\n")
-    print("| subset | figure (baseline) | mtcheck | baseline | difference | mtcheck ahead | ratio |")
+    print(f"| subset | figure | {names[0]} | {names[1]} | difference | {names[0]} ahead | ratio |")
     print("|---|---|---:|---:|---:|---:|---:|")
+    for subset, figure, first, second in rows:
+        diff = first - second
+        ratio = np.divide(first, second, out=np.full_like(first, np.nan), where=second > 0)
+        ahead = float((diff[1:] > 0).mean())
+        print(f"| {subset} | {figure} | {_cell(first)} | {_cell(second)} | {_cell(diff)} | {ahead:.0%} | "
+              f"{_cell(ratio) if figure.startswith('major') else ''} |")
 
-    for subset, (items, segments) in groups.items():
-        for name, (tool, base) in paired_bootstrap(items, segments, resamples, seed).items():
-            diff = tool - base
-            ratio = np.divide(tool, base, out=np.full_like(tool, np.nan), where=base > 0)
-            ahead = float((diff[1:] > 0).mean())
-            print(f"| {subset} | {name} | {_cell(tool)} | {_cell(base)} | {_cell(diff)} | {ahead:.0%} | "
-                  f"{_cell(ratio) if name.startswith('major') else ''} |")
+
+def print_confidence(subsets: dict[str, tuple[list[Item], list]], resamples: int, seed: int) -> None:
+    """Print mtcheck against the baselines with 95% intervals, per subset."""
+    rows = []
+    for subset, (items, segments) in subsets.items():
+        weights = resample_weights(items, resamples, seed)
+        tool, base = bootstrap_figures(items, segments, weights), baseline_figures(items, segments, weights)
+        rows += [(subset, f"{figure} ({BASELINE_NAMES[figure]})", tool[figure], base[figure]) for figure in tool]
+    print_paired(f"Confidence: paired bootstrap over source sentences ({resamples} resamples, seed {seed})",
+                 ("mtcheck", "baseline"), rows)
+
+
+def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resamples: int, seed: int) -> None:
+    """Print the measured calibration against another one, run on the same segments."""
+    other_segments, other_run = other
+    by_id = dict(zip((it.id for it in subsets["all"][0]), other_segments))
+    rows = []
+    for subset, (items, segments) in subsets.items():
+        weights = resample_weights(items, resamples, seed)
+        first = bootstrap_figures(items, segments, weights)
+        second = bootstrap_figures(items, [by_id[it.id] for it in items], weights)
+        rows += [(subset, figure, first[figure], second[figure]) for figure in first]
+    print_paired(f"Against calibration {other_run.meta.get('calibration', '-')}: paired bootstrap over source "
+                 f"sentences ({resamples} resamples, seed {seed})", ("measured", "other"), rows)
 
 
 def multi_rater(items: list[Item], segments, resamples: int = 0, seed: int = 0) -> None:
@@ -192,11 +224,18 @@ def main(argv=None) -> None:
     parser.add_argument("--first-reference", action="store_true", help="use only the first reference")
     parser.add_argument("--resamples", type=int, default=1000,
                         help="bootstrap resamples for the confidence intervals (default 1000; 0: none)")
+    parser.add_argument("--calibration", help="calibration file to measure (default: the packaged one)")
+    parser.add_argument("--compare", metavar="CALIBRATION",
+                        help="also measure this calibration file on the same segments, paired with the first")
     args = parser.parse_args(argv)
 
+    from mtcheck.embed import CachingEmbedder, load_model
+
+    # one embedder for every run, so that a second calibration reuses the encodings
+    embedder = CachingEmbedder(load_model())
     t0 = time.perf_counter()
     items = load_items(args.data, args.split, args.sample, args.seed, args.first_reference)
-    segments, run = run_mtcheck(items)
+    segments, run = run_mtcheck(items, embedder, args.calibration)
     elapsed = time.perf_counter() - t0
     print(f"# mtcheck accuracy: {args.data}, split {args.split}, sample {len(items)}, seed {args.seed}")
     print(f"{run.meta['signature']}\ncalibration {run.meta.get('calibration', '-')}; {elapsed:.0f} s")
@@ -214,9 +253,11 @@ def main(argv=None) -> None:
     print_kinds(items, segments)
     if args.resamples:
         print_confidence(subsets, args.resamples, args.seed)
+    if args.compare:
+        print_comparison(subsets, run_mtcheck(items, embedder, args.compare), max(args.resamples, 1), args.seed)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
-    multi_segments, _ = run_mtcheck(multi_items)
+    multi_segments, _ = run_mtcheck(multi_items, embedder, args.calibration)
     multi_rater(multi_items, multi_segments, args.resamples, args.seed)
 
 

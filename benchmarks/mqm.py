@@ -130,9 +130,9 @@ def bootstrap_tau(risk: Sequence[float], mqm: Sequence[float], weights: np.ndarr
 
 
 def interval(samples: np.ndarray, level: float = 0.95) -> tuple[float, float]:
-    """Return the central percentile interval of bootstrap samples."""
+    """Return the central percentile interval of bootstrap samples (NaN, as of a ratio to 0, left out)."""
     tail = 100 * (1 - level) / 2
-    low, high = np.percentile(samples, [tail, 100 - tail])
+    low, high = np.nanpercentile(samples, [tail, 100 - tail])
     return float(low), float(high)
 
 

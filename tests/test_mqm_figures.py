@@ -123,3 +123,18 @@ def test_bootstrap_figures_with_every_segment_once_are_the_plain_figures():
 ])
 def test_interval(samples, level, expected):
     assert interval(samples, level) == pytest.approx(expected)
+
+
+def test_paired_table_gives_each_side_the_difference_and_how_often_the_first_leads(capsys):
+    from accuracy import print_paired
+
+    first = np.array([0.5, 0.6, 0.4, 0.5])    # the whole set, then three resamples
+    second = np.array([0.4, 0.5, 0.45, 0.3])
+    print_paired("T", ("a", "b"), [("all", "major F1", first, second)])
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| all"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[:2] == ["all", "major F1"]
+    assert cells[2].startswith("0.500 (") and cells[3].startswith("0.400 (")
+    assert cells[4].startswith("0.100 (")
+    assert cells[5] == "67%"                   # ahead in two resamples of three
+    assert cells[6].startswith("1.250 (")      # the ratio, for major F1
