@@ -137,15 +137,16 @@ def print_paired(title: str, names: tuple[str, str], rows: list[tuple[str, str, 
     """Print (subset, figure, first samples, second samples) rows: each side and their difference
     with 95% intervals, how often the first is ahead, and the ratio of major F1s."""
     print(f"\n## {title}\n")
-    print("Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
-          "source sentences (all systems' translations of one source) with replacement.\n")
+    if any(len(first) > 1 for _, _, first, _ in rows):
+        print("Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
+              "source sentences (all systems' translations of one source) with replacement.\n")
     print(f"| subset | figure | {names[0]} | {names[1]} | difference | {names[0]} ahead | ratio |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for subset, figure, first, second in rows:
         diff = first - second
         ratio = np.divide(first, second, out=np.full_like(first, np.nan), where=second > 0)
-        ahead = float((diff[1:] > 0).mean())
-        print(f"| {subset} | {figure} | {_cell(first)} | {_cell(second)} | {_cell(diff)} | {ahead:.0%} | "
+        ahead = f"{(diff[1:] > 0).mean():.0%}" if len(diff) > 1 else ""
+        print(f"| {subset} | {figure} | {_cell(first)} | {_cell(second)} | {_cell(diff)} | {ahead} | "
               f"{_cell(ratio) if figure.startswith('major') else ''} |")
 
 
@@ -192,8 +193,7 @@ def multi_rater(items: list[Item], segments, resamples: int = 0, seed: int = 0) 
         lexical.append(span_counts([lex] * len(golds), golds).sum(axis=0))
         pairs = list(itertools.permutations(golds, 2))
         between.append(span_counts([a for a, _ in pairs], [b for _, b in pairs]).sum(axis=0))
-    weights = np.vstack([np.ones(len(multi), int)]
-                        + ([bootstrap_weights([it.source_id for it, _ in multi], resamples, seed)] if resamples else []))
+    weights = resample_weights([it for it, _ in multi], resamples, seed)
     tool_f1, lexical_f1, between_f1 = (bootstrap_f1(np.array(c), weights) for c in (tool, lexical, between))
 
     print(f"\n## Multi-rater subset ({len(multi)} segments, {len(multi[0][0].raters)} raters each)\n")
@@ -247,14 +247,14 @@ def main(argv=None) -> None:
     clean = [(it, s) for it, s in zip(items, segments) if it.clean_references]
     if clean:
         subsets["clean references"] = ([p[0] for p in clean], [p[1] for p in clean])
+    titles = {"all": "All segments", "clean references": "Segments whose references have no major error"}
     for name, (part, part_segments) in subsets.items():
-        title = {"all": "All segments", "clean references": "Segments whose references have no major error"}
-        print_table(title.get(name, f"Domain {name}"), figures(part, part_segments), len(part))
+        print_table(titles.get(name, f"Domain {name}"), figures(part, part_segments), len(part))
     print_kinds(items, segments)
     if args.resamples:
         print_confidence(subsets, args.resamples, args.seed)
     if args.compare:
-        print_comparison(subsets, run_mtcheck(items, embedder, args.compare), max(args.resamples, 1), args.seed)
+        print_comparison(subsets, run_mtcheck(items, embedder, args.compare), args.resamples, args.seed)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
     multi_segments, _ = run_mtcheck(multi_items, embedder, args.calibration)

@@ -114,7 +114,7 @@ def bootstrap_weights(groups: Sequence[str], resamples: int, seed: int) -> np.nd
     """
     keys, index = np.unique(np.asarray(groups, dtype=object).astype(str), return_inverse=True)
     draws = np.random.default_rng(seed).integers(0, len(keys), size=(resamples, len(keys)))
-    per_group = np.stack([np.bincount(row, minlength=len(keys)) for row in draws])
+    per_group = np.array([np.bincount(row, minlength=len(keys)) for row in draws], int).reshape(resamples, len(keys))
     return per_group[:, index]
 
 

@@ -138,3 +138,12 @@ def test_paired_table_gives_each_side_the_difference_and_how_often_the_first_lea
     assert cells[4].startswith("0.100 (")
     assert cells[5] == "67%"                   # ahead in two resamples of three
     assert cells[6].startswith("1.250 (")      # the ratio, for major F1
+
+
+def test_no_resamples_gives_the_plain_figures_alone(capsys):
+    from accuracy import print_paired
+
+    assert bootstrap_weights(["a", "b"], 0, seed=0).shape == (0, 2)
+    print_paired("T", ("a", "b"), [("all", "tau", np.array([0.3]), np.array([0.2]))])
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| all"))
+    assert [c.strip() for c in row.strip("|").split("|")] == ["all", "tau", "0.300", "0.200", "0.100", "", ""]
