@@ -162,8 +162,9 @@ def fit(items, views, base):
     cal = best[1]
     unrelated = {}
     for below in UNRELATED_CUT_OFFS:
-        f1, flags = major_f1(dataclasses.replace(cal, unrelated_below=below))
-        unrelated[below] = (f1, dataclasses.replace(cal, unrelated_below=below), flags)
+        candidate = dataclasses.replace(cal, unrelated_below=below)
+        f1, flags = major_f1(candidate)
+        unrelated[below] = (f1, candidate, flags)
         print(f"unrelated_below {below}: major-span F1 {f1:.4f}")
     # no plateau here: the detector fires on about 1% of segments, so its whole effect on F1 is
     # below 1% and a plateau would always turn it off, though its flags are more precise than

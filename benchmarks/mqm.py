@@ -12,6 +12,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -171,13 +172,17 @@ def pairwise_accuracy(risk: Sequence[float], mqm: Sequence[float]) -> float:
     return float((dr[mask] == dm[mask]).mean()) if mask.any() else float("nan")
 
 
-def lexical_baseline(hypothesis: str, reference: str) -> set[int]:
-    """Return the characters of translation words that difflib cannot align with the reference."""
+@lru_cache(maxsize=None)
+def lexical_baseline(hypothesis: str, reference: str) -> frozenset[int]:
+    """Return the characters of translation words that difflib cannot align with the reference.
+
+    Kept per pair: the benchmark scores each segment in several subsets and tables.
+    """
     hyp = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(hypothesis)]
     ref = [m.group().lower() for m in _WORD.finditer(reference)]
     matcher = difflib.SequenceMatcher(a=[w for _, _, w in hyp], b=ref, autojunk=False)
     matched = {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
-    return {c for i, (s, e, _) in enumerate(hyp) if i not in matched for c in range(s, e)}
+    return frozenset(c for i, (s, e, _) in enumerate(hyp) if i not in matched for c in range(s, e))
 
 
 def flag_chars(flags: Iterable, severities: set[str]) -> set[int]:
