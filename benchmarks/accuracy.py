@@ -9,7 +9,8 @@ pairwise accuracy), for mtcheck and for baselines computed in the same run: sent
 for segments; difflib's unaligned words and "flag everything" for spans. Then the same by domain and
 on segments whose references raters found right, the flags by kind (how much of each kind the
 raters marked), 95% intervals of mtcheck against the baselines from a paired bootstrap over source
-sentences, and the multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
+sentences, how each metric ranks each test set's MT systems against MQM's ranking, and the
+multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
 """
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mqm import (  # noqa: E402
     Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, flag_chars, interval, kendall_tau,
-    kind_shares, lexical_baseline, load_items, pairwise_accuracy, prf, roc_auc, span_counts,
+    kind_shares, lexical_baseline, load_items, pairwise_accuracy, pearson, prf, roc_auc, span_counts,
+    system_means, system_totals,
 )
 
 MAJOR = {"major", "critical"}
@@ -175,6 +177,68 @@ def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resampl
                  f"sentences ({resamples} resamples, seed {seed})", ("measured", "other"), rows)
 
 
+def system_scores(items: list[Item], segments, weights: np.ndarray) -> tuple[list[str], dict[str, np.ndarray]]:
+    """Return the systems and, per resample, each one's MQM and metric scores (rows, systems),
+    all oriented as MQM is: higher is worse.
+
+    mtcheck's is the mean segment penalty, as `mtcheck compare` reports it; BLEU and chrF are
+    corpus scores from each system's summed statistics, as sacrebleu computes them.
+    """
+    from mtcheck.metrics import LexicalMetrics
+
+    systems = [it.system for it in items]
+    names, human = system_means([it.mqm for it in items], systems, weights)
+    scores = {"MQM": human,
+              "mtcheck penalty": system_means([s.scores.penalty for s in segments], systems, weights)[1],
+              "mtcheck similarity": -system_means([s.scores.similarity for s in segments], systems, weights)[1]}
+    metrics = LexicalMetrics()
+    stats = [metrics.statistics(it.hypothesis, it.references) for it in items]
+    _, bleu, _ = system_totals([st.bleu for st in stats], systems, weights)
+    _, chrf, _ = system_totals([st.chrf for st in stats], systems, weights)
+    corpus = [[metrics.scores_of_sums(b, c) for b, c in zip(row_b, row_c)] for row_b, row_c in zip(bleu, chrf)]
+    scores["corpus chrF"] = -np.array([[c.chrf for c in row] for row in corpus])
+    scores["corpus BLEU"] = -np.array([[c.bleu for c in row] for row in corpus])
+    return names, scores
+
+
+def print_systems(items: list[Item], segments, resamples: int, seed: int) -> None:
+    """Print, per test set, how each metric ranks the MT systems against MQM's ranking."""
+    for dataset in sorted({it.dataset for it in items}):
+        part = [(it, s) for it, s in zip(items, segments) if it.dataset == dataset]
+        part_items = [it for it, _ in part]
+        names, scores = system_scores(part_items, [s for _, s in part],
+                                      resample_weights(part_items, resamples, seed))
+        if len(names) < 3:
+            continue
+        human = scores["MQM"]
+        sizes = {name: sum(it.system == name for it in part_items) for name in names}
+        print(f"\n## Systems of {dataset} ({len(names)} systems, {len(part)} segments)\n")
+        print("Best first by MQM (mean penalty per segment; minor 1, major 5). Metrics are shown as they "
+              "are (penalty: lower is better; similarity, chrF, BLEU: higher is better).\n")
+        print("| system | segments | MQM | mtcheck penalty | mtcheck similarity | corpus chrF | corpus BLEU |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for k in np.argsort(human[0], kind="stable"):
+            print(f"| {names[k]} | {sizes[names[k]]} | {human[0, k]:.3f} | {scores['mtcheck penalty'][0, k]:.3f} | "
+                  f"{-scores['mtcheck similarity'][0, k]:.3f} | {-scores['corpus chrF'][0, k]:.2f} | "
+                  f"{-scores['corpus BLEU'][0, k]:.2f} |")
+        accuracy = {name: np.array([pairwise_accuracy(m, h) for m, h in zip(values, human)])
+                    for name, values in scores.items() if name != "MQM"}
+        correlation = {name: np.array([pearson(m, h) for m, h in zip(values, human)])
+                       for name, values in scores.items() if name != "MQM"}
+        print("\nAgreement with MQM's ranking of the systems: pairwise accuracy (the share of system pairs "
+              "ordered as MQM orders them) and Pearson's r" + (", with 95% intervals over resampled source "
+                                                              "sentences" if resamples else "") + ":\n")
+        print("| metric | pairwise accuracy | Pearson r |")
+        print("|---|---:|---:|")
+        for name in accuracy:
+            print(f"| {name} | {_cell(accuracy[name])} | {_cell(correlation[name])} |")
+        if resamples:
+            rows = [(dataset, f"pairwise accuracy (mtcheck penalty vs {name})", accuracy["mtcheck penalty"],
+                     accuracy[name]) for name in ("corpus chrF", "corpus BLEU")]
+            print_paired(f"System ranking of {dataset}: mtcheck against the lexical metrics", ("mtcheck", "baseline"),
+                         rows)
+
+
 def multi_rater(items: list[Item], segments, resamples: int = 0, seed: int = 0) -> None:
     """Print span F1 pooled over raters, and the raters' agreement with each other (the ceiling),
     with bootstrap intervals over source sentences if ``resamples``."""
@@ -253,6 +317,7 @@ def main(argv=None) -> None:
     print_kinds(items, segments)
     if args.resamples:
         print_confidence(subsets, args.resamples, args.seed)
+    print_systems(items, segments, args.resamples, args.seed)
     if args.compare:
         print_comparison(subsets, run_mtcheck(items, embedder, args.compare), args.resamples, args.seed)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)

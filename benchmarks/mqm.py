@@ -38,6 +38,12 @@ class Item:
     source_id: str = ""
     # raters found no major error in any of the references kept (the data's ref_quality)
     clean_references: bool = False
+    system: str = ""  # the MT system that translated it
+
+    @property
+    def dataset(self) -> str:
+        """Return the test set the segment comes from: systems are ranked within one."""
+        return self.source_id.split("/", 1)[0]
 
     def gold(self, major_only: bool, rater: str | None = None) -> set[int]:
         """Return the character positions inside gold spans of one rater (the first by default)."""
@@ -83,7 +89,8 @@ def _item(row: dict, references: list[str]) -> Item:
     rated = [quality.get(name) for name in row.get("ref_names", [])[:len(references)]]
     clean = len(rated) == len(references) and all(q is not None and q["major"] == 0 for q in rated)
     return Item(row["id"], row["hypothesis"], tuple(references), row.get("source", ""), row["domain"],
-                tuple(row["raters"]), tuple(row["spans"]), f"{row['dataset']}/{row['doc']}/{row['seg']}", clean)
+                tuple(row["raters"]), tuple(row["spans"]), f"{row['dataset']}/{row['doc']}/{row['seg']}", clean,
+                row.get("system", ""))
 
 
 def prf(predicted: Sequence[set[int]], gold: Sequence[set[int]]) -> tuple[float, float, float]:
@@ -128,6 +135,32 @@ def bootstrap_tau(risk: Sequence[float], mqm: Sequence[float], weights: np.ndarr
     """Return Kendall's tau-b in each resample."""
     risk, mqm = np.asarray(risk, float), np.asarray(mqm, float)
     return np.array([kendall_tau(np.repeat(risk, w), np.repeat(mqm, w)) for w in weights])
+
+
+def system_totals(values: Sequence, systems: Sequence[str], weights: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Return the systems (sorted) and, per row of weights, each system's weighted sum of values
+    (rows, systems, ...) and its weight (rows, systems): a system's mean, or its summed corpus
+    statistics, in every bootstrap resample."""
+    names, index = np.unique(np.asarray(systems, dtype=str), return_inverse=True)
+    values = np.asarray(values, float)
+    member = np.eye(len(names))[index]  # (segments, systems)
+    per_segment = member.reshape(member.shape + (1,) * (values.ndim - 1)) * values[:, None]
+    sums = (weights @ per_segment.reshape(len(values), -1)).reshape((len(weights),) + per_segment.shape[1:])
+    return list(names), sums, weights @ member
+
+
+def system_means(values: Sequence[float], systems: Sequence[str], weights: np.ndarray) -> tuple[list[str], np.ndarray]:
+    """Return the systems (sorted) and each one's weighted mean of values per row of weights."""
+    names, sums, counts = system_totals(values, systems, weights)
+    return names, np.divide(sums, counts, out=np.full_like(sums, np.nan), where=counts > 0)
+
+
+def pearson(a: Sequence[float], b: Sequence[float]) -> float:
+    """Return Pearson's correlation (NaN if either side is constant)."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    if a.std() == 0 or b.std() == 0:
+        return float("nan")
+    return float(np.corrcoef(a, b)[0, 1])
 
 
 def interval(samples: np.ndarray, level: float = 0.95) -> tuple[float, float]:

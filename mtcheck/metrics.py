@@ -137,10 +137,14 @@ class LexicalMetrics:
         """Return corpus scores from a running sum of statistics."""
         for count in total.reference_counts:
             self.note_references(count)
+        return self.scores_of_sums(total.bleu, total.chrf, total.ter)
+
+    def scores_of_sums(self, bleu: np.ndarray, chrf: np.ndarray, ter: np.ndarray | None = None) -> LexicalScores:
+        """Return corpus scores from summed statistics (a bootstrap resample's, say)."""
         return LexicalScores(
-            chrf=self.chrf._compute_score_from_stats(total.chrf.tolist()).score,
-            bleu=self.corpus_bleu._compute_score_from_stats(total.bleu.tolist()).score,
-            ter=self.ter._compute_score_from_stats(total.ter.tolist()).score if self.ter else None)
+            chrf=self.chrf._compute_score_from_stats(chrf.tolist()).score,
+            bleu=self.corpus_bleu._compute_score_from_stats(bleu.tolist()).score,
+            ter=self.ter._compute_score_from_stats(ter.tolist()).score if self.ter and ter is not None else None)
 
     def corpus(self, hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> LexicalScores:
         """Score a corpus; segments may have different numbers of references."""

@@ -8,8 +8,9 @@ from .conftest import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import numpy as np  # noqa: E402
 from mqm import (  # noqa: E402
-    binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, f1_of_counts, interval, kendall_tau, kind_shares,
-    lexical_baseline, pairwise_accuracy, prf, roc_auc, span_counts,
+    Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, f1_of_counts, interval, kendall_tau,
+    kind_shares, lexical_baseline, pairwise_accuracy, pearson, prf, roc_auc, span_counts, system_means,
+    system_totals,
 )
 
 
@@ -147,3 +148,59 @@ def test_no_resamples_gives_the_plain_figures_alone(capsys):
     print_paired("T", ("a", "b"), [("all", "tau", np.array([0.3]), np.array([0.2]))])
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("| all"))
     assert [c.strip() for c in row.strip("|").split("|")] == ["all", "tau", "0.300", "0.200", "0.100", "", ""]
+
+
+@pytest.mark.parametrize("values,systems,weights,names,expected", [
+    ([1, 3, 10], ["b", "b", "a"], [[1, 1, 1]], ["a", "b"], [[10, 2]]),
+    ([1, 3, 10], ["b", "b", "a"], [[2, 0, 1], [0, 1, 3]], ["a", "b"], [[10, 1], [10, 3]]),  # weighted
+    ([1, 3], ["a", "b"], [[1, 0]], ["a", "b"], [[1, np.nan]]),   # a system never drawn has no mean
+])
+def test_system_means(values, systems, weights, names, expected):
+    got_names, means = system_means(values, systems, np.array(weights))
+    assert got_names == names
+    np.testing.assert_allclose(means, expected)
+
+
+def test_system_totals_sum_statistics_per_system():
+    stats = np.array([[1, 2], [3, 4], [5, 6]])
+    names, sums, counts = system_totals(stats, ["x", "y", "x"], np.array([[1, 1, 1], [0, 2, 1]]))
+    assert names == ["x", "y"]
+    np.testing.assert_allclose(sums, [[[6, 8], [3, 4]], [[5, 6], [6, 8]]])
+    np.testing.assert_allclose(counts, [[2, 1], [1, 2]])
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ([1, 2, 3], [2, 4, 6], 1.0),
+    ([1, 2, 3], [3, 2, 1], -1.0),
+    ([1, 1, 1], [1, 2, 3], float("nan")),
+])
+def test_pearson(a, b, expected):
+    assert pearson(a, b) == pytest.approx(expected, nan_ok=True)
+
+
+def test_system_table_ranks_systems_against_mqm(capsys):
+    from types import SimpleNamespace
+
+    from accuracy import print_systems
+
+    def item(system, seg, text, majors):
+        spans = tuple({"start": 0, "end": 1, "severity": "major", "rater": "r"} for _ in range(majors))
+        return Item(f"{system}/{seg}", text, ("the cat sat on the mat",), "", "news", ("r",), spans,
+                    f"set/doc/{seg}", True, system)
+
+    # three systems, best to worst by MQM; mtcheck's penalty orders them the same way
+    texts = {"good": "the cat sat on the mat", "fair": "the cat sat on a mat", "poor": "a dog stood by the door"}
+    items, segments = [], []
+    for rank, (system, text) in enumerate(texts.items()):
+        for seg in range(2):
+            items.append(item(system, seg, text, rank))
+            segments.append(SimpleNamespace(scores=SimpleNamespace(penalty=float(rank), similarity=1 - rank / 4)))
+    print_systems(items, segments, resamples=0, seed=0)
+    lines = capsys.readouterr().out.splitlines()
+    assert "## Systems of set (3 systems, 6 segments)" in lines
+    table = [line.split("|")[1].strip() for line in lines if line.startswith("| ") and "segments" not in line]
+    assert table[:3] == ["good", "fair", "poor"]
+    agreement = {c[1].strip(): [x.strip() for x in c[2:4]] for c in (line.split("|") for line in lines)
+                 if len(c) > 3 and c[1].strip().startswith(("mtcheck", "corpus"))}
+    assert agreement["mtcheck penalty"] == ["1.000", "1.000"]
+    assert agreement["corpus chrF"][0] == "1.000"
