@@ -1,6 +1,7 @@
 """Measure mtcheck's detection quality on labelled MQM data, side by side with baselines.
 
     python benchmarks/accuracy.py ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0] [--resamples 1000]
+        [--unit sentence|document] [--calibration FILE] [--compare FILE]
 
 Prints character-level span precision/recall/F1 (major flags against gold major spans; all flags
 against all gold spans), segment-level detection of major errors (ROC AUC; F1 at mtcheck's own
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -97,10 +99,33 @@ def print_table(title: str, rows: dict[str, dict[str, float]], n: int) -> None:
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
-def resample_weights(items: list[Item], resamples: int, seed: int) -> np.ndarray:
-    """Return bootstrap weights over source sentences, with the whole set itself as row 0."""
-    weights = bootstrap_weights([it.source_id for it in items], resamples, seed)
-    return np.vstack([np.ones(len(items), int), weights])
+# Below this many units (the eval split's TED subset has 2 documents), resampling them says
+# nothing of the figures' spread: such subsets get their figures without an interval.
+MIN_UNITS = 10
+
+
+@dataclass(frozen=True)
+class Resampling:
+    """How the bootstrap draws: how many resamples, from which seed, and which unit is drawn whole."""
+
+    resamples: int = 1000
+    seed: int = 0
+    # "sentence": the translations of one source sentence by all systems share its reference and
+    # its difficulty, so they are drawn together, as in WMT's metrics task. "document": whole
+    # documents, for how much the figures owe to which documents the split holds
+    unit: str = "sentence"
+
+    def weights(self, items: list[Item]) -> np.ndarray:
+        """Return bootstrap weights over the unit, with the whole set itself as row 0; only that
+        row if the items hold fewer than MIN_UNITS units, too few to resample."""
+        groups = [it.source_id if self.unit == "sentence" else it.document_id for it in items]
+        resamples = self.resamples if len(set(groups)) >= MIN_UNITS else 0
+        return np.vstack([np.ones(len(items), int), bootstrap_weights(groups, resamples, self.seed)])
+
+    def describe(self) -> str:
+        """Return what is drawn, for the tables' titles."""
+        unit = "source sentences" if self.unit == "sentence" else "documents"
+        return f"paired bootstrap over {unit} ({self.resamples} resamples, seed {self.seed})"
 
 
 def bootstrap_figures(items: list[Item], segments, weights: np.ndarray) -> dict[str, np.ndarray]:
@@ -135,13 +160,16 @@ def _cell(samples: np.ndarray) -> str:
     return f"{samples[0]:.3f} ({low:.3f} to {high:.3f})"
 
 
-def print_paired(title: str, names: tuple[str, str], rows: list[tuple[str, str, np.ndarray, np.ndarray]]) -> None:
+def print_paired(title: str, names: tuple[str, str], rows: list[tuple[str, str, np.ndarray, np.ndarray]],
+                 unit: str = "sentence") -> None:
     """Print (subset, figure, first samples, second samples) rows: each side and their difference
     with 95% intervals, how often the first is ahead, and the ratio of major F1s."""
     print(f"\n## {title}\n")
     if any(len(first) > 1 for _, _, first, _ in rows):
-        print("Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
-              "source sentences (all systems' translations of one source) with replacement.\n")
+        drawn = ("source sentences (all systems' translations of one source)" if unit == "sentence"
+                 else "documents (all their sentences, in all systems' translations)")
+        print(f"Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
+              f"{drawn} with replacement. A subset with fewer than {MIN_UNITS} of them gets no interval.\n")
     print(f"| subset | figure | {names[0]} | {names[1]} | difference | {names[0]} ahead | ratio |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for subset, figure, first, second in rows:
@@ -152,29 +180,28 @@ def print_paired(title: str, names: tuple[str, str], rows: list[tuple[str, str, 
               f"{_cell(ratio) if figure.startswith('major') else ''} |")
 
 
-def print_confidence(subsets: dict[str, tuple[list[Item], list]], resamples: int, seed: int) -> None:
+def print_confidence(subsets: dict[str, tuple[list[Item], list]], resampling: Resampling) -> None:
     """Print mtcheck against the baselines with 95% intervals, per subset."""
     rows = []
     for subset, (items, segments) in subsets.items():
-        weights = resample_weights(items, resamples, seed)
+        weights = resampling.weights(items)
         tool, base = bootstrap_figures(items, segments, weights), baseline_figures(items, segments, weights)
         rows += [(subset, f"{figure} ({BASELINE_NAMES[figure]})", tool[figure], base[figure]) for figure in tool]
-    print_paired(f"Confidence: paired bootstrap over source sentences ({resamples} resamples, seed {seed})",
-                 ("mtcheck", "baseline"), rows)
+    print_paired(f"Confidence: {resampling.describe()}", ("mtcheck", "baseline"), rows, resampling.unit)
 
 
-def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resamples: int, seed: int) -> None:
+def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resampling: Resampling) -> None:
     """Print the measured calibration against another one, run on the same segments."""
     other_segments, other_run = other
     by_id = dict(zip((it.id for it in subsets["all"][0]), other_segments))
     rows = []
     for subset, (items, segments) in subsets.items():
-        weights = resample_weights(items, resamples, seed)
+        weights = resampling.weights(items)
         first = bootstrap_figures(items, segments, weights)
         second = bootstrap_figures(items, [by_id[it.id] for it in items], weights)
         rows += [(subset, figure, first[figure], second[figure]) for figure in first]
-    print_paired(f"Against calibration {other_run.meta.get('calibration', '-')}: paired bootstrap over source "
-                 f"sentences ({resamples} resamples, seed {seed})", ("measured", "other"), rows)
+    print_paired(f"Against calibration {other_run.meta.get('calibration', '-')}: {resampling.describe()}",
+                 ("measured", "other"), rows, resampling.unit)
 
 
 def system_scores(items: list[Item], segments, weights: np.ndarray) -> tuple[list[str], dict[str, np.ndarray]]:
@@ -201,13 +228,13 @@ def system_scores(items: list[Item], segments, weights: np.ndarray) -> tuple[lis
     return names, scores
 
 
-def print_systems(items: list[Item], segments, resamples: int, seed: int) -> None:
+def print_systems(items: list[Item], segments, resampling: Resampling) -> None:
     """Print, per test set, how each metric ranks the MT systems against MQM's ranking."""
     for dataset in sorted({it.dataset for it in items}):
         part = [(it, s) for it, s in zip(items, segments) if it.dataset == dataset]
         part_items = [it for it, _ in part]
-        names, scores = system_scores(part_items, [s for _, s in part],
-                                      resample_weights(part_items, resamples, seed))
+        weights = resampling.weights(part_items)
+        names, scores = system_scores(part_items, [s for _, s in part], weights)
         if len(names) < 3:
             continue
         human = scores["MQM"]
@@ -226,22 +253,22 @@ def print_systems(items: list[Item], segments, resamples: int, seed: int) -> Non
         correlation = {name: np.array([pearson(m, h) for m, h in zip(values, human)])
                        for name, values in scores.items() if name != "MQM"}
         print("\nAgreement with MQM's ranking of the systems: pairwise accuracy (the share of system pairs "
-              "ordered as MQM orders them) and Pearson's r" + (", with 95% intervals over resampled source "
-                                                              "sentences" if resamples else "") + ":\n")
+              "ordered as MQM orders them) and Pearson's r" +
+              (f", with 95% intervals from a {resampling.describe()}" if len(weights) > 1 else "") + ":\n")
         print("| metric | pairwise accuracy | Pearson r |")
         print("|---|---:|---:|")
         for name in accuracy:
             print(f"| {name} | {_cell(accuracy[name])} | {_cell(correlation[name])} |")
-        if resamples:
+        if len(weights) > 1:
             rows = [(dataset, f"pairwise accuracy (mtcheck penalty vs {name})", accuracy["mtcheck penalty"],
                      accuracy[name]) for name in ("corpus chrF", "corpus BLEU")]
             print_paired(f"System ranking of {dataset}: mtcheck against the lexical metrics", ("mtcheck", "baseline"),
-                         rows)
+                         rows, resampling.unit)
 
 
-def multi_rater(items: list[Item], segments, resamples: int = 0, seed: int = 0) -> None:
+def multi_rater(items: list[Item], segments, resampling: Resampling = Resampling(resamples=0)) -> None:
     """Print span F1 pooled over raters, and the raters' agreement with each other (the ceiling),
-    with bootstrap intervals over source sentences if ``resamples``."""
+    with bootstrap intervals if ``resampling`` has resamples."""
     import itertools
 
     multi = [(it, s) for it, s in zip(items, segments) if len(it.raters) > 1]
@@ -257,11 +284,17 @@ def multi_rater(items: list[Item], segments, resamples: int = 0, seed: int = 0) 
         lexical.append(span_counts([lex] * len(golds), golds).sum(axis=0))
         pairs = list(itertools.permutations(golds, 2))
         between.append(span_counts([a for a, _ in pairs], [b for _, b in pairs]).sum(axis=0))
-    weights = resample_weights([it for it, _ in multi], resamples, seed)
+    weights = resampling.weights([it for it, _ in multi])
     tool_f1, lexical_f1, between_f1 = (bootstrap_f1(np.array(c), weights) for c in (tool, lexical, between))
 
-    print(f"\n## Multi-rater subset ({len(multi)} segments, {len(multi[0][0].raters)} raters each)\n")
-    print("Major-span F1 against each rater, pooled over raters" + (" (95% bootstrap intervals):" if resamples else ":"))
+    sources = len({it.source_id for it, _ in multi})
+    documents = len({it.document_id for it, _ in multi})
+    print(f"\n## Multi-rater subset ({len(multi)} segments, {len(multi[0][0].raters)} raters each; "
+          f"{sources} source sentences in {documents} document(s))\n")
+    note = (" (95% bootstrap intervals):" if len(weights) > 1 else
+            f" (too few {'source sentences' if resampling.unit == 'sentence' else 'documents'} for an interval):"
+            if resampling.resamples else ":")
+    print("Major-span F1 against each rater, pooled over raters" + note)
     print(f"- mtcheck: {_cell(tool_f1)}\n- lexical (difflib): {_cell(lexical_f1)}\n"
           f"- mtcheck minus lexical: {_cell(tool_f1 - lexical_f1)}\n"
           f"- one rater against another (the ceiling): {_cell(between_f1)}")
@@ -288,6 +321,8 @@ def main(argv=None) -> None:
     parser.add_argument("--first-reference", action="store_true", help="use only the first reference")
     parser.add_argument("--resamples", type=int, default=1000,
                         help="bootstrap resamples for the confidence intervals (default 1000; 0: none)")
+    parser.add_argument("--unit", choices=["sentence", "document"], default="sentence",
+                        help="what the bootstrap draws whole: source sentences (default) or documents")
     parser.add_argument("--calibration", help="calibration file to measure (default: the packaged one)")
     parser.add_argument("--compare", metavar="CALIBRATION",
                         help="also measure this calibration file on the same segments, paired with the first")
@@ -315,15 +350,16 @@ def main(argv=None) -> None:
     for name, (part, part_segments) in subsets.items():
         print_table(titles.get(name, f"Domain {name}"), figures(part, part_segments), len(part))
     print_kinds(items, segments)
+    resampling = Resampling(args.resamples, args.seed, args.unit)
     if args.resamples:
-        print_confidence(subsets, args.resamples, args.seed)
-    print_systems(items, segments, args.resamples, args.seed)
+        print_confidence(subsets, resampling)
+    print_systems(items, segments, resampling)
     if args.compare:
-        print_comparison(subsets, run_mtcheck(items, embedder, args.compare), args.resamples, args.seed)
+        print_comparison(subsets, run_mtcheck(items, embedder, args.compare), resampling)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
     multi_segments, _ = run_mtcheck(multi_items, embedder, args.calibration)
-    multi_rater(multi_items, multi_segments, args.resamples, args.seed)
+    multi_rater(multi_items, multi_segments, resampling)
 
 
 if __name__ == "__main__":

@@ -41,6 +41,11 @@ class Item:
     system: str = ""  # the MT system that translated it
 
     @property
+    def document_id(self) -> str:
+        """Return the document the segment comes from (dataset/doc)."""
+        return self.source_id.rsplit("/", 1)[0]
+
+    @property
     def dataset(self) -> str:
         """Return the test set the segment comes from: systems are ranked within one."""
         return self.source_id.split("/", 1)[0]

@@ -181,7 +181,7 @@ def test_pearson(a, b, expected):
 def test_system_table_ranks_systems_against_mqm(capsys):
     from types import SimpleNamespace
 
-    from accuracy import print_systems
+    from accuracy import Resampling, print_systems
 
     def item(system, seg, text, majors):
         spans = tuple({"start": 0, "end": 1, "severity": "major", "rater": "r"} for _ in range(majors))
@@ -195,7 +195,7 @@ def test_system_table_ranks_systems_against_mqm(capsys):
         for seg in range(2):
             items.append(item(system, seg, text, rank))
             segments.append(SimpleNamespace(scores=SimpleNamespace(penalty=float(rank), similarity=1 - rank / 4)))
-    print_systems(items, segments, resamples=0, seed=0)
+    print_systems(items, segments, Resampling(resamples=0))
     lines = capsys.readouterr().out.splitlines()
     assert "## Systems of set (3 systems, 6 segments)" in lines
     table = [line.split("|")[1].strip() for line in lines if line.startswith("| ") and "segments" not in line]
@@ -204,3 +204,34 @@ def test_system_table_ranks_systems_against_mqm(capsys):
                  if len(c) > 3 and c[1].strip().startswith(("mtcheck", "corpus"))}
     assert agreement["mtcheck penalty"] == ["1.000", "1.000"]
     assert agreement["corpus chrF"][0] == "1.000"
+
+
+@pytest.mark.parametrize("unit,together,apart", [
+    ("sentence", [(0, 1)], [(0, 2), (2, 3)]),        # two systems' translations of sentence 1
+    ("document", [(0, 1), (0, 2)], [(2, 3)]),        # every sentence of document d1
+])
+def test_resampling_draws_the_unit_whole(unit, together, apart):
+    from accuracy import Resampling
+
+    def item(doc, seg, system):
+        return Item(f"{system}/{doc}/{seg}", "x", ("x",), "", "news", ("r",), (), f"set/{doc}/{seg}", True, system)
+
+    # and ten more documents, so that there are enough units of either kind to resample
+    items = [item("d1", 1, "A"), item("d1", 1, "B"), item("d1", 2, "A"), item("d2", 1, "A")]
+    items += [item(f"e{k}", 1, "A") for k in range(10)]
+    weights = Resampling(300, 5, unit).weights(items)
+    assert (weights[0] == 1).all()        # row 0 is the whole set itself
+    for a, b in together:
+        assert (weights[1:, a] == weights[1:, b]).all()
+    for a, b in apart:
+        assert (weights[1:, a] != weights[1:, b]).any()
+
+
+def test_too_few_units_get_no_resamples():
+    from accuracy import MIN_UNITS, Resampling
+
+    items = [Item(f"s/{d}/1", "x", ("x",), "", "news", ("r",), (), f"set/{d}/1", True, "A")
+             for d in range(MIN_UNITS - 1)]
+    assert Resampling(50, 0, "document").weights(items).shape == (1, MIN_UNITS - 1)
+    assert Resampling(50, 0, "document").weights(items + [Item("s/x/1", "x", ("x",), "", "news", ("r",), (),
+                                                               "set/x/1", True, "A")]).shape == (51, MIN_UNITS)
