@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,10 +123,13 @@ class Resampling:
         resamples = self.resamples if len(set(groups)) >= MIN_UNITS else 0
         return np.vstack([np.ones(len(items), int), bootstrap_weights(groups, resamples, self.seed)])
 
+    def units(self) -> str:
+        """Return the name of the units drawn, in the plural."""
+        return "source sentences" if self.unit == "sentence" else "documents"
+
     def describe(self) -> str:
         """Return what is drawn, for the tables' titles."""
-        unit = "source sentences" if self.unit == "sentence" else "documents"
-        return f"paired bootstrap over {unit} ({self.resamples} resamples, seed {self.seed})"
+        return f"paired bootstrap over {self.units()} ({self.resamples} resamples, seed {self.seed})"
 
 
 def bootstrap_figures(items: list[Item], segments, weights: np.ndarray) -> dict[str, np.ndarray]:
@@ -161,15 +165,14 @@ def _cell(samples: np.ndarray) -> str:
 
 
 def print_paired(title: str, names: tuple[str, str], rows: list[tuple[str, str, np.ndarray, np.ndarray]],
-                 unit: str = "sentence") -> None:
+                 resampling: Resampling = Resampling()) -> None:
     """Print (subset, figure, first samples, second samples) rows: each side and their difference
     with 95% intervals, how often the first is ahead, and the ratio of major F1s."""
     print(f"\n## {title}\n")
     if any(len(first) > 1 for _, _, first, _ in rows):
-        drawn = ("source sentences (all systems' translations of one source)" if unit == "sentence"
-                 else "documents (all their sentences, in all systems' translations)")
         print(f"Figures on the whole set, with the 2.5th and 97.5th percentiles over resamples that draw whole "
-              f"{drawn} with replacement. A subset with fewer than {MIN_UNITS} of them gets no interval.\n")
+              f"{resampling.units()} (with all systems' translations) with replacement. A subset with fewer "
+              f"than {MIN_UNITS} of them gets no interval.\n")
     print(f"| subset | figure | {names[0]} | {names[1]} | difference | {names[0]} ahead | ratio |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for subset, figure, first, second in rows:
@@ -187,7 +190,7 @@ def print_confidence(subsets: dict[str, tuple[list[Item], list]], resampling: Re
         weights = resampling.weights(items)
         tool, base = bootstrap_figures(items, segments, weights), baseline_figures(items, segments, weights)
         rows += [(subset, f"{figure} ({BASELINE_NAMES[figure]})", tool[figure], base[figure]) for figure in tool]
-    print_paired(f"Confidence: {resampling.describe()}", ("mtcheck", "baseline"), rows, resampling.unit)
+    print_paired(f"Confidence: {resampling.describe()}", ("mtcheck", "baseline"), rows, resampling)
 
 
 def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resampling: Resampling) -> None:
@@ -201,7 +204,7 @@ def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resampl
         second = bootstrap_figures(items, [by_id[it.id] for it in items], weights)
         rows += [(subset, figure, first[figure], second[figure]) for figure in first]
     print_paired(f"Against calibration {other_run.meta.get('calibration', '-')}: {resampling.describe()}",
-                 ("measured", "other"), rows, resampling.unit)
+                 ("measured", "other"), rows, resampling)
 
 
 def system_scores(items: list[Item], segments, weights: np.ndarray) -> tuple[list[str], dict[str, np.ndarray]]:
@@ -238,7 +241,7 @@ def print_systems(items: list[Item], segments, resampling: Resampling) -> None:
         if len(names) < 3:
             continue
         human = scores["MQM"]
-        sizes = {name: sum(it.system == name for it in part_items) for name in names}
+        sizes = Counter(it.system for it in part_items)
         print(f"\n## Systems of {dataset} ({len(names)} systems, {len(part)} segments)\n")
         print("Best first by MQM (mean penalty per segment; minor 1, major 5). Metrics are shown as they "
               "are (penalty: lower is better; similarity, chrF, BLEU: higher is better).\n")
@@ -263,7 +266,7 @@ def print_systems(items: list[Item], segments, resampling: Resampling) -> None:
             rows = [(dataset, f"pairwise accuracy (mtcheck penalty vs {name})", accuracy["mtcheck penalty"],
                      accuracy[name]) for name in ("corpus chrF", "corpus BLEU")]
             print_paired(f"System ranking of {dataset}: mtcheck against the lexical metrics", ("mtcheck", "baseline"),
-                         rows, resampling.unit)
+                         rows, resampling)
 
 
 def multi_rater(items: list[Item], segments, resampling: Resampling = Resampling(resamples=0)) -> None:
@@ -292,8 +295,7 @@ def multi_rater(items: list[Item], segments, resampling: Resampling = Resampling
     print(f"\n## Multi-rater subset ({len(multi)} segments, {len(multi[0][0].raters)} raters each; "
           f"{sources} source sentences in {documents} document(s))\n")
     note = (" (95% bootstrap intervals):" if len(weights) > 1 else
-            f" (too few {'source sentences' if resampling.unit == 'sentence' else 'documents'} for an interval):"
-            if resampling.resamples else ":")
+            f" (too few {resampling.units()} for an interval):" if resampling.resamples else ":")
     print("Major-span F1 against each rater, pooled over raters" + note)
     print(f"- mtcheck: {_cell(tool_f1)}\n- lexical (difflib): {_cell(lexical_f1)}\n"
           f"- mtcheck minus lexical: {_cell(tool_f1 - lexical_f1)}\n"
