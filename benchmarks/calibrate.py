@@ -53,13 +53,13 @@ UNRELATED_CUT_OFFS = [None] + [round(-0.05 + 0.05 * k, 2) for k in range(8)]  # 
 PLATEAU = 0.01  # cut-offs within 1% of the best F1 count as equally good
 
 
-def build_views(items):
+def build_views(items, embedder=None):
     """Return (view, rescaled similarity) for each item, encoding each distinct text once."""
     from mtcheck.detect import build_view
     from mtcheck.embed import CachingEmbedder, load_model, rescale, similarity_baseline
     from mtcheck.metrics import LexicalMetrics
 
-    embedder = CachingEmbedder(load_model())
+    embedder = embedder or CachingEmbedder(load_model())
     baseline = similarity_baseline(embedder)
     metrics = LexicalMetrics()
     texts = list(dict.fromkeys([it.hypothesis for it in items] + [r for it in items for r in it.references]))

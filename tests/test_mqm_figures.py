@@ -235,3 +235,32 @@ def test_too_few_units_get_no_resamples():
     assert Resampling(50, 0, "document").weights(items).shape == (1, MIN_UNITS - 1)
     assert Resampling(50, 0, "document").weights(items + [Item("s/x/1", "x", ("x",), "", "news", ("r",), (),
                                                                "set/x/1", True, "A")]).shape == (51, MIN_UNITS)
+
+
+def _doc_item(domain, doc, seg=1):
+    return Item(f"{doc}/{seg}", "x", ("x",), "", domain, ("r",), (), f"set/{doc}/{seg}", True, "A")
+
+
+@pytest.mark.parametrize("documents,folds,sizes", [
+    ({"ted": 5, "news": 0}, 5, [1, 1, 1, 1, 1]),           # one talk per fold
+    ({"ted": 5, "review": 10}, 5, [3, 3, 3, 3, 3]),
+    ({"ted": 2, "review": 3}, 5, [1, 1, 1, 1, 1]),         # dealing carries on from domain to domain
+    ({"review": 7}, 3, [3, 2, 2]),
+])
+def test_document_folds_deal_each_domain_across_the_folds(documents, folds, sizes):
+    from crossval import document_folds
+
+    items = [_doc_item(domain, f"{domain}{d}", seg) for domain, n in documents.items()
+             for d in range(n) for seg in (1, 2)]
+    fold = document_folds(items, folds)
+    by_document = {}
+    for it, f in zip(items, fold):
+        by_document.setdefault(it.document_id, set()).add(f)
+    assert all(len(fs) == 1 for fs in by_document.values())       # a document is never split
+    per_fold = [sum(1 for fs in by_document.values() if k in fs) for k in range(folds)]
+    assert sorted(per_fold, reverse=True) == sizes
+    for domain, n in documents.items():                            # each domain spread evenly
+        counts = [sum(1 for d, fs in by_document.items() if d.startswith(f"set/{domain}") and k in fs)
+                  for k in range(folds)]
+        assert max(counts) - min(counts) <= (1 if n else 0)
+    assert document_folds(list(reversed(items)), folds) == list(reversed(fold))   # order of items is irrelevant
