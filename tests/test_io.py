@@ -17,6 +17,8 @@ BAD_TEXT = [
     ("empty.txt", b"", None, "file is empty"),
     ("blank.txt", b"  \n\n", None, "file is empty"),
     ("latin1.txt", "ok line\nna\xefve\n".encode("latin-1"), 2, "not valid UTF-8 (byte 0xef at column 3)"),
+    ("utf16-empty.txt", "\ufeff \n".encode("utf-16-le"), None, "file is empty"),
+    ("utf16-odd.txt", "\ufeffHi".encode("utf-16-le") + b"\x00", None, "cannot be decoded as UTF-16"),
 ]
 
 
@@ -36,8 +38,13 @@ def test_missing_file(tmp_path):
         read_text(tmp_path / "nope.txt")
 
 
-def test_bom_is_dropped(tmp_path):
-    assert read_text(write(tmp_path, "bom.txt", "\ufeffHello".encode("utf-8"))) == "Hello"
+@pytest.mark.parametrize("data", [
+    "\ufeffHello Kyiv".encode("utf-8"),
+    "\ufeffHello Kyiv".encode("utf-16-le"),   # Excel's "Unicode text" and Notepad write this
+    "\ufeffHello Kyiv".encode("utf-16-be"),
+])
+def test_bom_decides_the_encoding_and_is_dropped(tmp_path, data):
+    assert read_text(write(tmp_path, "bom.txt", data)) == "Hello Kyiv"
 
 
 BAD_JSONL = [
@@ -48,6 +55,7 @@ BAD_JSONL = [
     (b'{"hypothesis": 3, "reference": "b"}\n', 1, "'hypothesis' must be a string"),
     (b'{"hypothesis": "a", "references": "b"}\n', 1, "'references' must be a list of strings"),
     (b'{"hypothesis": "a", "references": ["", " "]}\n', 1, "references are all empty"),
+    ('\ufeff{"hypothesis": "a", "reference": "b"}\n'.encode("utf-16-le"), 1, "is UTF-16; JSON Lines must be UTF-8"),
 ]
 
 

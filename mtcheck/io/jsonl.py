@@ -1,6 +1,7 @@
 """Read batch files: JSON Lines, one segment a line."""
 from __future__ import annotations
 
+import codecs
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,9 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
         raise InputError(f"cannot read file: {exc.strerror}", name) from None
     with fh:
         for number, raw in enumerate(fh, start=1):
+            if number == 1 and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                raise InputError("is UTF-16; JSON Lines must be UTF-8: convert it, e.g. with "
+                                 "iconv -f utf-16 -t utf-8", name, number)
             try:
                 text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:

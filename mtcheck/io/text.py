@@ -1,13 +1,14 @@
 """Read plain-text files as UTF-8, with errors that point at the offending line."""
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from ..errors import InputError
 
 
 def read_text(path: str | Path) -> str:
-    """Return a file's text, decoded as UTF-8 (a BOM is dropped); reject empty files."""
+    """Return a file's text, decoded as UTF-8, or UTF-16 if it starts with that BOM; reject empty files."""
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -17,6 +18,14 @@ def read_text(path: str | Path) -> str:
         raise InputError("is a directory; give a file", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", str(path)) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # what Windows tools write as "Unicode text" (Excel's tab-separated export, Notepad)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError("starts as UTF-16 but cannot be decoded as UTF-16; "
+                             "save it again as UTF-8", str(path)) from None
+        return _not_empty(text, path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -28,6 +37,11 @@ def read_text(path: str | Path) -> str:
             str(path),
             line,
         ) from None
+    return _not_empty(text, path)
+
+
+def _not_empty(text: str, path: str | Path) -> str:
+    """Return the text, or raise InputError if it holds nothing but whitespace."""
     if not text.strip():
         raise InputError("file is empty; give a file with text in it", str(path))
     return text
