@@ -1,7 +1,7 @@
 """Refit mtcheck's calibration on the "fit" split of labelled MQM data.
 
     python benchmarks/calibrate.py ../shared/data/mqm_zhen_dev.jsonl [--sample 1500] [--seed 1]
-        [--out mtcheck/data/calibration.json]
+        [--out mtcheck/data/calibration.json] [--model NAME]
 
 Fits, in order, each for the best figure on the "fit" split:
 1. the similarity detector's cut-offs, for major-span character F1 (without the word model);
@@ -192,17 +192,24 @@ def main(argv=None) -> None:
     parser.add_argument("--sample", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default=str(ROOT / "mtcheck" / "data" / "calibration.json"))
+    parser.add_argument("--model", default=None,
+                        help="sentence-transformers model to fit for, as mtcheck's --model takes it "
+                             "(default: the packaged one); write the result elsewhere with --out")
     args = parser.parse_args(argv)
 
     from mtcheck.calibration import default_calibration
+    from mtcheck.embed import CachingEmbedder, load_model
     from mtcheck.report import write_atomic
+    from mtcheck.settings import DEFAULT_MODEL
 
     items = load_items(args.data, "fit", args.sample, args.seed)
-    views = build_views(items)
+    embedder = CachingEmbedder(load_model(args.model or DEFAULT_MODEL))
+    views = build_views(items, embedder)
     cal, score = fit(items, views, default_calibration())
     today = datetime.date.today().isoformat()
     cal = dataclasses.replace(
-        cal, id="", fitted_on=f"{Path(args.data).name}, split fit, sample {len(items)}, seed {args.seed}: {score}")
+        cal, id="", model=embedder.name,
+        fitted_on=f"{Path(args.data).name}, split fit, sample {len(items)}, seed {args.seed}: {score}")
     # the id names the content, so that two fits of one day never share an id
     digest = hashlib.sha256(cal.to_json().encode()).hexdigest()[:8]
     cal = dataclasses.replace(cal, id=f"mqm-zhen-fit-{today}-{digest}")

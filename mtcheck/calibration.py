@@ -38,6 +38,9 @@ class Calibration:
     # the word-risk model and its cut-off (detect/wordrisk.py); without one, it flags nothing
     word_model: dict | None = None
     fitted_on: str = ""
+    # the embedder whose similarities the cut-offs were fitted on ("" if not recorded): another
+    # model spreads its cosines differently, so the cut-offs do not carry over
+    model: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.major_below <= self.minor_below <= 1:
@@ -66,6 +69,16 @@ class Calibration:
         # the fit split, Kendall tau 0.330 with words against 0.289 with one count per flag
         return sum(weights[f.severity.value] * f.confidence * flag_words(f) for f in flags) + \
             self.similarity_weight * (1 - similarity)
+
+    def model_warning(self, model_name: str) -> str | None:
+        """Return why this calibration may not suit a run with this embedder, or None if it does."""
+        # "+onnx-int8" says how the model runs, not which it is: the ONNX backend's flags are
+        # tested to be the same as torch's under the shipped calibration
+        if not self.model or self.model == model_name.split("+", 1)[0]:
+            return None
+        return (f"calibration {self.id} was fitted for the model {self.model}, not {model_name}; its "
+                f"cut-offs assume that model's similarities. Fit one for this model with "
+                f"benchmarks/calibrate.py --model and pass it with --calibration")
 
     def to_json(self) -> str:
         """Return the calibration as the JSON file's text."""

@@ -278,6 +278,9 @@ def _write_outputs(run, verdict, options: dict, html_out: Path | None, limit: in
     if not options["quiet"]:
         from .report.text import render_text
 
+        for warning in run.meta.get("warnings", []):
+            click.echo(f"mtcheck: warning: {warning}", err=True)
+
         # with JSON on stdout, everything else goes to stderr so that stdout stays parseable
         click.echo(render_text(run, limit=limit), nl=False, err=to_stdout)
         if html_out is not None:

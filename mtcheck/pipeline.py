@@ -452,6 +452,7 @@ class Run:
             "signature": signature(self.embedder.name, self.baseline, self.settings),
             "sacrebleu": signatures,
             "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "warnings": [w for w in [self.calibration.model_warning(self.embedder.name)] if w],
         }
         return RunResult(tuple(documents), corpus, meta)
 

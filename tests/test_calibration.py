@@ -17,6 +17,26 @@ def test_packaged_calibration_round_trips(tmp_path):
     assert read_calibration(path) == cal
 
 
+@pytest.mark.parametrize("fitted_for,run_model,warned", [
+    ("", "anything", False),                                  # a file that names no model
+    ("m@pkg==1", "m@pkg==1", False),
+    ("m@pkg==1", "m@pkg==1+onnx-int8", False),                # the same model on another backend
+    ("m@pkg==1", "/models/all-mpnet-base-v2", True),
+    ("m@pkg==1", "m@pkg==2", True),                           # another release of it
+])
+def test_model_warning(fitted_for, run_model, warned):
+    warning = dataclasses.replace(default_calibration(), model=fitted_for).model_warning(run_model)
+    assert (warning is not None) == warned
+    if warned:
+        assert f"for the model {fitted_for}, not {run_model};" in warning
+
+
+def test_packaged_calibration_names_the_packaged_model():
+    from mtcheck.embed import default_model_path
+
+    assert default_calibration().model == default_model_path()[1]
+
+
 BAD = [
     ("not json", "{", "cannot read calibration"),
     ("old format", json.dumps({"format_version": 0}), "format_version must be 1"),

