@@ -71,8 +71,9 @@ def out_of_fold(items: list[Item], folds: list[int], sample: int, seed: int, emb
             for i, result in zip(held, results):
                 segments[i] = result
             model = cal.risk_model
+            risk = f"word risk {model.major_at}/{model.minor_at}" if model else "no word model"
             print(f"fold {k}: {len(held)} held-out segments, {len({items[i].document_id for i in held})} documents; "
-                  f"fitted on {len(train)}: {score}; word risk {model.major_at}/{model.minor_at}, "
+                  f"fitted on {len(train)}: {score}; {risk}, "
                   f"similarity below {cal.major_below}/{cal.minor_below}; {time.perf_counter() - t0:.0f} s",
                   flush=True)
     return segments

@@ -264,3 +264,36 @@ def test_document_folds_deal_each_domain_across_the_folds(documents, folds, size
                   for k in range(folds)]
         assert max(counts) - min(counts) <= (1 if n else 0)
     assert document_folds(list(reversed(items)), folds) == list(reversed(fold))   # order of items is irrelevant
+
+
+def test_out_of_fold_checks_each_fold_with_a_calibration_fitted_without_it(fake_embedder, monkeypatch, capsys):
+    """The cross-validation's wiring, on a tiny fake set: every item gets its result, and each
+    fold's calibration is fitted on the other folds' items alone."""
+    import io
+
+    import crossval
+
+    pairs = [("the envoy met the minister", "the envoy met the minister"),
+             ("the messenger met the minister", "the envoy met the minister"),
+             ("prices rose sharply in May", "prices rose sharply in May"),
+             ("prices flew sharply in May", "prices rose sharply in May")]
+    items = []
+    for doc in range(4):
+        for k, (hyp, ref) in enumerate(pairs):
+            wrong = [w for w, r in zip(hyp.split(), ref.split()) if w != r]
+            spans = tuple({"start": hyp.index(w), "end": hyp.index(w) + len(w), "severity": "major", "rater": "r"}
+                          for w in wrong)
+            items.append(Item(f"d{doc}/{k}", hyp, (ref,), "", "news", ("r",), spans, f"set/d{doc}/{k}", True, "A"))
+    folds = [int(it.document_id[-1]) % 2 for it in items]
+    fitted_on = []
+    real_fit = crossval.fit
+
+    def spy(train, views, base):
+        fitted_on.append({it.id for it in train})
+        return real_fit(train, views, base)
+
+    monkeypatch.setattr(crossval, "fit", spy)
+    segments = crossval.out_of_fold(items, folds, 100, 1, fake_embedder, io.StringIO())
+    assert [s.hypothesis for s in segments] == [it.hypothesis for it in items]
+    assert fitted_on == [{it.id for it, f in zip(items, folds) if f != k} for k in (0, 1)]
+    assert capsys.readouterr().out.count("held-out segments") == 2
