@@ -1,7 +1,7 @@
 """Cross-validate mtcheck's calibration by document over the whole labelled MQM file.
 
     python benchmarks/crossval.py ../shared/data/mqm_zhen_dev.jsonl [--folds 5] [--sample 3000] [--seed 1]
-        [--resamples 1000]
+        [--resamples 1000] [--log FILE]
 
 The fit/eval split holds about 70 documents a side, and only 2 of the data's 5 TED talks are in
 "eval", so a figure of one domain on the eval split says as much about its few documents as about
@@ -25,15 +25,13 @@ import time
 import zlib
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy import (  # noqa: E402
     MAJOR, MIN_UNITS, Resampling, figures, print_confidence, print_kinds, print_table, run_mtcheck,
 )
 from calibrate import build_views, fit  # noqa: E402
-from mqm import Item, lexical_baseline, load_items, prf, flag_chars  # noqa: E402
+from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
 
 
 def document_folds(items: list[Item], folds: int) -> list[int]:
