@@ -302,6 +302,15 @@ def multi_rater(items: list[Item], segments, resampling: Resampling = Resampling
           f"- one rater against another (the ceiling): {_cell(between_f1)}")
 
 
+def domain_subsets(items: list[Item], segments) -> dict[str, tuple[list[Item], list]]:
+    """Return {"all": (items, segments)} and the same pair for each domain, by name."""
+    subsets = {"all": (items, segments)}
+    for domain in sorted({it.domain for it in items}):
+        pairs = [(it, s) for it, s in zip(items, segments) if it.domain == domain]
+        subsets[domain] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    return subsets
+
+
 def print_kinds(items: list[Item], segments) -> None:
     """Print, per kind of flag, how many there are and how much of them the raters marked."""
     shares = kind_shares([s.flags for s in segments], [it.gold(major_only=True) for it in items],
@@ -340,10 +349,7 @@ def main(argv=None) -> None:
     elapsed = time.perf_counter() - t0
     print(f"# mtcheck accuracy: {args.data}, split {args.split}, sample {len(items)}, seed {args.seed}")
     print(f"{run.meta['signature']}\ncalibration {run.meta.get('calibration', '-')}; {elapsed:.0f} s")
-    subsets = {"all": (items, segments)}
-    for domain in sorted({it.domain for it in items}):
-        pairs = [(it, s) for it, s in zip(items, segments) if it.domain == domain]
-        subsets[domain] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    subsets = domain_subsets(items, segments)
     # mtcheck's own setting: a reference that is right (a third of WMT23's have a major error)
     clean = [(it, s) for it, s in zip(items, segments) if it.clean_references]
     if clean:

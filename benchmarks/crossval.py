@@ -28,7 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy import (  # noqa: E402
-    MAJOR, MIN_UNITS, Resampling, figures, print_confidence, print_kinds, print_table, run_mtcheck,
+    MAJOR, MIN_UNITS, Resampling, domain_subsets, figures, print_confidence, print_kinds, print_table,
+    run_mtcheck,
 )
 from calibrate import build_views, fit  # noqa: E402
 from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
@@ -120,10 +121,7 @@ def main(argv=None) -> None:
     print(f"\n# mtcheck cross-validated by document: {args.data}, {len(items)} segments, "
           f"{len({it.document_id for it in items})} documents, {args.folds} folds, fits on {args.sample} "
           f"segments (seed {args.seed}); {time.perf_counter() - t0:.0f} s")
-    subsets = {"all": (items, segments)}
-    for domain in sorted({it.domain for it in items}):
-        pairs = [(it, s) for it, s in zip(items, segments) if it.domain == domain]
-        subsets[domain] = ([p[0] for p in pairs], [p[1] for p in pairs])
+    subsets = domain_subsets(items, segments)
     for name, (part, part_segments) in subsets.items():
         title = "All segments, out of fold" if name == "all" else f"Domain {name}, out of fold"
         print_table(title, figures(part, part_segments), len(part))
