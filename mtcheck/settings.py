@@ -55,7 +55,8 @@ def load_config(path: Path) -> dict[str, Any]:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read config: {exc}", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
@@ -67,14 +68,50 @@ def load_config(path: Path) -> dict[str, Any]:
         name = key.replace("-", "_")
         if name not in CONFIG_KEYS:
             known = ", ".join(sorted(k.replace("_", "-") for k in CONFIG_KEYS))
-            raise UsageError(f"unknown setting {key!r}; known settings: {known}", str(path))
+            raise UsageError(f"unknown setting {key!r}; known settings: {known}", str(path),
+                             _line_of(text, key))
         want = CONFIG_KEYS[name]
         ok = isinstance(value, want) and not (want is int and isinstance(value, bool))
         if want is float and isinstance(value, int) and not isinstance(value, bool):
             value, ok = float(value), True
         if not ok:
-            raise UsageError(f"setting {key!r} must be a {want.__name__}, got {value!r}", str(path))
+            raise UsageError(f"setting {key!r} must be {TYPE_NAMES[want]}, got {value!r}",
+                             str(path), _line_of(text, key))
         if name == "calibration":  # relative to the config file, not to where mtcheck runs
             value = str((path.parent / value).resolve())
         config[name] = value
+    _check_gate_values(config, path, text)
     return config
+
+
+TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def _check_gate_values(config: dict[str, Any], path: Path, text: str) -> None:
+    """Raise a UsageError that names the file and line of a gate setting out of its range."""
+    from .gate import Thresholds
+    from .results import Severity
+
+    fail_on = config.get("fail_on")
+    choices = [s.value for s in Severity]
+    if fail_on is not None and fail_on not in choices:
+        raise UsageError(f"fail-on must be one of {', '.join(choices)}, got {fail_on!r}",
+                         str(path), _line_of(text, "fail_on"))
+    for key in ("max_flags", "min_chrf", "min_similarity"):
+        try:  # Thresholds owns the ranges; only the place of the error is added here
+            Thresholds(**{key: config.get(key)})
+        except UsageError as exc:
+            raise UsageError(exc.message, str(path), _line_of(text, key)) from None
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """Return the line number of a key's assignment in mtcheck's table, in either spelling."""
+    spellings = {key, key.replace("_", "-"), key.replace("-", "_")}
+    lines = text.splitlines()
+    # in a pyproject.toml, mtcheck's keys are those after its table's header
+    start = next((k + 1 for k, line in enumerate(lines) if line.strip() == "[tool.mtcheck]"), 0)
+    for number, line in enumerate(lines[start:], start + 1):
+        name = line.split("=", 1)[0].strip().strip("\"'")
+        if "=" in line and name in spellings:
+            return number
+    return None

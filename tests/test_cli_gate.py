@@ -73,7 +73,8 @@ def test_out_of_range_config_value_is_a_usage_error(work):
     (work / "mtcheck.toml").write_text("min-similarity = 3\n")
     result = mtcheck()
     assert result.exit_code == ExitCode.USAGE
-    assert result.stderr == "mtcheck: error: min-similarity must be between -1 and 1, got 3.0\n"
+    assert result.stderr == (f"mtcheck: error: {work / 'mtcheck.toml'}:1: "
+                             "min-similarity must be between -1 and 1, got 3.0\n")
 
 
 def test_junit_markdown_json_and_annotations(work):

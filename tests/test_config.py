@@ -24,16 +24,29 @@ def test_keys_types_and_relative_paths(tmp_path):
                                  "calibration": str(tmp_path / "cal.json")}
 
 
-@pytest.mark.parametrize("text,message", [
-    ("max-flags = 'ten'\n", "setting 'max-flags' must be a int, got 'ten'"),
-    ("max-flags = true\n", "setting 'max-flags' must be a int, got True"),
-    ("colour = 'red'\n", "unknown setting 'colour'; known settings: calibration, fail-on,"),
-    ("max-flags = \n", "invalid TOML"),
+@pytest.mark.parametrize("text,line,message", [
+    ("max-flags = 'ten'\n", 1, "setting 'max-flags' must be a whole number, got 'ten'"),
+    ("lang = 'en'\nmax-flags = true\n", 2, "setting 'max-flags' must be a whole number, got True"),
+    ("ter = 'yes'\n", 1, "setting 'ter' must be true or false, got 'yes'"),
+    ("colour = 'red'\n", 1, "unknown setting 'colour'; known settings: calibration, fail-on,"),
+    ("max-flags = \n", None, "invalid TOML"),
+    ("lang = 'en'\n\nfail_on = 'majr'\n", 3, "fail-on must be one of critical, major, minor, got 'majr'"),
+    ("max-flags = -1\n", 1, "max-flags must be 0 or more, got -1"),
+    ("ter = true\n'min-chrf' = 140\n", 2, "min-chrf must be between 0 and 100, got 140.0"),
+    ("min_similarity = -2\n", 1, "min-similarity must be between -1 and 1, got -2.0"),
 ])
-def test_bad_config(tmp_path, text, message):
+def test_bad_config(tmp_path, text, line, message):
     path = tmp_path / "mtcheck.toml"
     path.write_text(text)
     with pytest.raises(UsageError) as err:
         load_config(path)
-    assert err.value.path == str(path)
+    assert (err.value.path, err.value.line) == (str(path), line)
     assert message in err.value.message
+
+
+def test_bad_value_in_pyproject_names_the_line_in_mtchecks_table(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text("[tool.other]\nmax-flags = 9\n\n[tool.mtcheck]\nlang = 'en'\nmax-flags = -3\n")
+    with pytest.raises(UsageError) as err:
+        load_config(path)
+    assert str(err.value) == f"{path}:6: max-flags must be 0 or more, got -3"

@@ -47,7 +47,9 @@ def test_tsv_batch(fake_embedder):
 
 @pytest.mark.parametrize("text,line,message", [
     ("hyp\treference\nx\ty\n", 1, "the header has no 'hypothesis' column"),
-    ("hypothesis\treference\nx\ty\tz\n", 2, "has 3 columns but the header has 2"),
+    ("hypothesis\treference\nx\ty\tz\n", 2, "has 3 columns but the header has 2 (hypothesis, "
+     "reference); separate the columns with one tab each"),
+    ("hypothesis\tref\nx\ty\n", 1, "the header has no 'reference' column; name one 'reference'"),
 ])
 def test_bad_tsv(tmp_path, fake_embedder, text, line, message):
     path = tmp_path / "b.tsv"
@@ -57,11 +59,20 @@ def test_bad_tsv(tmp_path, fake_embedder, text, line, message):
     assert (err.value.line, err.value.message.startswith(message)) == (line, True)
 
 
-def test_broken_xliff_is_an_input_error(tmp_path, fake_embedder):
+def test_broken_xliff_is_an_input_error_at_its_line(tmp_path, fake_embedder):
     bad = tmp_path / "bad.xlf"
-    bad.write_text("<xliff version='1.2'><file><body><trans-unit>")
-    with pytest.raises(InputError, match="cannot read as XLIFF"):
+    bad.write_text("<xliff version='1.2'>\n<file><body>\n<trans-unit id='1'><target>x</trans-unit>\n")
+    with pytest.raises(InputError, match="cannot read as XLIFF") as err:
         check(bad, [DATA / "ref.xlf"], embedder=fake_embedder)
+    assert err.value.line == 3
+
+
+def test_broken_srt_names_the_line_of_the_bad_subtitle(tmp_path, fake_embedder):
+    bad = tmp_path / "bad.srt"
+    bad.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:0x --> soon\nWorld\n")
+    with pytest.raises(InputError) as err:
+        check(bad, [bad], embedder=fake_embedder)
+    assert (err.value.line, err.value.message.split(";")[0]) == (5, "cannot read as SRT: this subtitle is malformed")
 
 
 def test_directory_of_translations_with_directory_of_references(tmp_path, fake_embedder):

@@ -44,7 +44,9 @@ def _toolkit_units(path: Path, fmt: str) -> list[Unit]:
         store = cls.parsestring(data)
     except Exception as exc:  # the toolkit raises many kinds of parse errors
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(f"cannot read as {fmt.upper()}: {first}", str(path)) from None
+        # lxml's syntax errors know their line; the toolkit's own errors do not
+        raise InputError(f"cannot read as {fmt.upper()}: {first}", str(path),
+                         getattr(exc, "lineno", None)) from None
     units = []
     for u in store.units:
         if u.isheader() or not _plain(u.source):
@@ -81,10 +83,14 @@ def _srt_units(path: Path) -> list[Unit]:
     """Return each subtitle as a unit, identified by its index."""
     import srt
 
+    text = read_text(path)
     try:
-        subtitles = list(srt.parse(read_text(path)))
+        subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        raise InputError(f"cannot read as SRT: {exc}", str(path)) from None
+        line = text.count("\n", 0, exc.expected_start) + 1
+        raise InputError("cannot read as SRT: this subtitle is malformed; each one needs its "
+                         "number, a timing line such as 00:00:01,000 --> 00:00:02,500, and its text, "
+                         "with a blank line between subtitles", str(path), line) from None
     return [Unit(str(s.index), "", s.content or None) for s in subtitles]
 
 

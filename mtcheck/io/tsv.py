@@ -19,13 +19,16 @@ def read_tsv(path: str | Path) -> list[Record]:
                          name, 1)
     ref_columns = [i for i, h in enumerate(header) if h.startswith("reference")]
     if not ref_columns:
-        raise InputError("the header has no 'reference' column", name, 1)
+        raise InputError("the header has no 'reference' column; name one 'reference' "
+                         "(or 'reference1', 'reference2' for several)", name, 1)
     records = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise InputError(f"has {len(row)} columns but the header has {len(header)}", name, number)
+            raise InputError(f"has {len(row)} columns but the header has {len(header)} "
+                             f"({', '.join(header)}); separate the columns with one tab each, "
+                             "and keep tabs out of the text", name, number)
         obj = {h: cell for h, cell in zip(header, row) if not h.startswith("reference")}
         obj["references"] = [row[i] for i in ref_columns]
         records.append(parse_record(obj, name, number))
