@@ -156,7 +156,10 @@ def reference_span(view: SegmentView, first: int, last: int,
         while hi >= lo and hi in claimed:
             hi -= 1
     words = view.ref_words[k]
-    if not any(not is_function_word(words[j], view.lang) for j in range(lo, hi + 1)):
+    # a number is as frequent as "the", but for a span with a number it is the counterpart
+    numeric = any(view.hyp_words[i].is_number for i in range(first, last + 1))
+    if not any(not is_function_word(words[j], view.lang) or (numeric and words[j].is_number)
+               for j in range(lo, hi + 1)):
         return None  # "the" or "with" alone says nothing of what the span should say
     return k, lo, hi
 
