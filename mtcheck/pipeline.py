@@ -7,7 +7,7 @@ import heapq
 import json
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -29,7 +29,7 @@ from .io.tsv import read_tsv
 from .metrics import LexicalMetrics, SegmentStatistics, StatisticsSum
 from .results import (
     CorpusScores, DocumentResult, Flag, RunResult, Scores, Segment, SegmentResult, Severity,
-    StreamSummary,
+    StreamSummary, SystemResult,
 )
 from .segment import Sentence, split_lines, split_sentences
 from .settings import Settings
@@ -133,11 +133,13 @@ def _stream_document(run: "Run", job: Job, out, output: str) -> DocumentResult:
     total, similarity_sum, before = StatisticsSum(), 0.0, run.suppressed
     counts = {s.value: 0 for s in Severity}
     worst: list[tuple[float, int, str, int, int]] = []  # a min-heap of the worst segments
+    systems = SystemTally()
     for chunk in chunks(_segment_of(r) for r in iter_jsonl(job.translation)):
         segments, stats = run.check_segments(chunk)
         for seg, st in zip(segments, stats):
             out.write(json.dumps({"document": str(job.translation), **seg.to_dict()}, ensure_ascii=False) + "\n")
             total.add(st)
+            systems.add(seg, st)
             similarity_sum += seg.scores.similarity
             for f in seg.flags:
                 counts[f.severity.value] += 1
@@ -149,7 +151,52 @@ def _stream_document(run: "Run", job: Job, out, output: str) -> DocumentResult:
                 heapq.heappushpop(worst, entry)
     ranked = tuple((sid, line, penalty, flags) for penalty, _, sid, line, flags in sorted(worst, reverse=True))
     return DocumentResult(str(job.translation), (), (), run._corpus(total, similarity_sum), "batch", (),
-                          run.suppressed - before, StreamSummary(output, total.segments, counts, ranked))
+                          run.suppressed - before, StreamSummary(output, total.segments, counts, ranked),
+                          systems.results(run._scores))
+
+
+@dataclass
+class _SystemSums:
+    """What one MT system's segments add up to so far."""
+
+    statistics: StatisticsSum
+    similarity: float = 0.0
+    penalty: float = 0.0
+    counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
+
+
+class SystemTally:
+    """Sum each MT system's statistics, similarity, penalty and flag counts, segment by segment.
+
+    A batch record names its system in a "system" field; records without one form a group of
+    their own. Only sums are kept, so a streamed batch is tallied in bounded memory too.
+    """
+
+    def __init__(self) -> None:
+        self.sums: dict[str, _SystemSums] = {}
+
+    def add(self, segment: SegmentResult, statistics: SegmentStatistics) -> None:
+        """Count one checked segment towards its system."""
+        sums = self.sums.setdefault(str(segment.extra.get("system", "")), _SystemSums(StatisticsSum()))
+        sums.statistics.add(statistics)
+        sums.similarity += segment.scores.similarity
+        sums.penalty += segment.scores.penalty
+        for f in segment.flags:
+            sums.counts[f.severity.value] += 1
+
+    def results(self, scores) -> tuple[SystemResult, ...]:
+        """Return each system's figures, lowest mean penalty first; none for fewer than two systems.
+
+        ``scores`` turns summed statistics and a similarity sum into corpus scores (Run._scores),
+        so that a system's BLEU and chrF come from its own corpus statistics, as a document's do.
+        """
+        if len(self.sums) < 2:
+            return ()
+        systems = [SystemResult(name or "(no system)", sums.statistics.segments,
+                                scores(sums.statistics, sums.similarity), sums.counts,
+                                sums.penalty / sums.statistics.segments)
+                   for name, sums in self.sums.items()]
+        return tuple(sorted(systems, key=lambda r: (r.penalty, r.name)))
 
 
 def chunks(units: Iterable[Segment], size: int = CHUNK, chars: int = CHUNK_CHARS) -> Iterator[list[Segment]]:
@@ -352,12 +399,13 @@ class Run:
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
                         suppressed: int = 0) -> DocumentResult:
         """Return a document's result from its checked segments; their statistics join the run's."""
-        total = StatisticsSum()
-        for s in stats:
-            total.add(s)
+        total, systems = StatisticsSum(), SystemTally()
+        for seg, st in zip(segments, stats):
+            total.add(st)
+            systems.add(seg, st)
         similarity = sum(s.scores.similarity for s in segments)
         return DocumentResult(name, ref_names, tuple(segments), self._corpus(total, similarity), mode,
-                              notes, suppressed)
+                              notes, suppressed, systems=systems.results(self._scores))
 
     def _corpus(self, total: StatisticsSum, similarity_sum: float) -> CorpusScores:
         """Return a document's corpus scores from its summed statistics; add them to the run's."""

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, Mapping
 
-JSON_SCHEMA_VERSION = "1.4"
+JSON_SCHEMA_VERSION = "1.5"
 
 
 class Severity(str, Enum):
@@ -174,6 +174,22 @@ def count_flags(segments: tuple[SegmentResult, ...]) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
+class SystemResult:
+    """One MT system's share of a batch (the records whose "system" field names it)."""
+
+    name: str
+    segments: int
+    corpus: CorpusScores
+    flag_counts: Mapping[str, int]
+    penalty: float  # the mean segment penalty: lower is better
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the system's figures as a JSON-ready dictionary."""
+        return {"name": self.name, "segment_count": self.segments, "corpus": self.corpus.to_dict(),
+                "flag_counts": dict(self.flag_counts), "mean_penalty": round(self.penalty, 3)}
+
+
+@dataclass(frozen=True)
 class StreamSummary:
     """What a streamed document keeps: its segments went to a JSON Lines file as they came."""
 
@@ -195,6 +211,7 @@ class DocumentResult:
     notes: tuple[str, ...] = ()  # what was skipped or marked while reading, for the reports
     suppressed: int = 0  # flags dismissed by an editor's earlier decision
     streamed: StreamSummary | None = None  # set when segments were streamed, not kept
+    systems: tuple[SystemResult, ...] = ()  # a batch of several MT systems: each one's figures
 
     @property
     def is_document(self) -> bool:
@@ -223,6 +240,7 @@ class DocumentResult:
             "streamed_to": self.streamed.output if self.streamed else None,
             "corpus": self.corpus.to_dict(),
             "flag_counts": self.flag_counts,
+            "systems": [s.to_dict() for s in self.systems],
             "segments": [s.to_dict() for s in self.segments],
         }
 

@@ -36,6 +36,13 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
         c = d.flag_counts
         lines.append(f"| {_cell(d.path)} | {d.segment_count} | {d.corpus.bleu:.1f} | {d.corpus.chrf:.1f} | "
                      f"{d.corpus.similarity:.3f} | {c['critical']} | {c['major']} | {c['minor']} |")
+    for d in (d for d in run.documents if d.systems):
+        lines += ["", f"By MT system in `{_cell(d.path)}`, best first (lowest mean penalty):", "",
+                  "| system | mean penalty | segments | BLEU | chrF | similarity | critical | major | minor |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {_cell(s.name)} | {s.penalty:.2f} | {s.segments} | {s.corpus.bleu:.1f} | "
+                  f"{s.corpus.chrf:.1f} | {s.corpus.similarity:.3f} | {s.flag_counts['critical']} | "
+                  f"{s.flag_counts['major']} | {s.flag_counts['minor']} |" for s in d.systems]
     flags = worst_first(run)
     if flags:
         lines += ["", f"### Flags, worst first ({min(len(flags), FLAGS_SHOWN)} of {len(flags)})", "",

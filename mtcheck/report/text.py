@@ -31,6 +31,13 @@ def render_text(run: RunResult, limit: int | None = None) -> str:
             f"similarity {c.similarity:.3f}" + (f" | TER {c.ter:.1f}" if c.ter is not None else "")
             + f" | flags: {_counts(doc.flag_counts)}")
         lines += [f"  note: {note}" for note in doc.notes]
+        if doc.systems:
+            lines.append("  by system, best first (mean penalty):")
+            width = max(len(s.name) for s in doc.systems)
+            lines += [f"    {s.name:<{width}}  penalty {s.penalty:.2f} | {s.segments} segments | "
+                      f"BLEU {s.corpus.bleu:.1f} | chrF {s.corpus.chrf:.1f} | "
+                      f"similarity {s.corpus.similarity:.3f} | flags: {_counts(s.flag_counts)}"
+                      for s in doc.systems]
     flags = worst_first(run)
     if flags:
         lines.append("")

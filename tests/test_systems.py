@@ -1,0 +1,115 @@
+"""Batches of several MT systems: each system's figures, from its own corpus statistics."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mtcheck.cli import cli
+from mtcheck.errors import ExitCode
+from mtcheck.metrics import LexicalMetrics, StatisticsSum
+from mtcheck.pipeline import SystemTally, check, check_stream
+from mtcheck.results import CorpusScores, Flag, Scores, SegmentResult, Severity
+
+M, m = Severity.MAJOR, Severity.MINOR
+
+
+def segment(system, penalty, severities=(), similarity=0.9):
+    """Return a checked segment of a system (None: a record without one)."""
+    flags = tuple(Flag(0, 1, "x", sev, "mistranslation", "", 0.5) for sev in severities)
+    extra = {} if system is None else {"system": system}
+    return SegmentResult(id="r", hypothesis="x", references=("y",), extra=extra,
+                         scores=Scores(50.0, 40.0, similarity, similarity, penalty=penalty), flags=flags)
+
+
+def fake_scores(total, similarity_sum):
+    """Stand in for Run._scores: the segment count as BLEU, the similarity sum as similarity."""
+    return CorpusScores(float(total.segments), 0.0, similarity_sum)
+
+
+@pytest.mark.parametrize("case,segments,expected", [
+    ("one system names no systems", [("A", 1.0, [])], []),
+    ("records without a system are no second system", [(None, 1.0, []), (None, 3.0, [M])], []),
+    ("lowest mean penalty first; counts by severity",
+     [("B", 4.0, [M]), ("A", 1.0, [m]), ("B", 2.0, [M, m]), ("A", 0.0, [])],
+     [("A", 2, 0.5, {"critical": 0, "major": 0, "minor": 1}),
+      ("B", 2, 3.0, {"critical": 0, "major": 2, "minor": 1})]),
+    ("records without a system form their own group",
+     [("A", 2.0, []), (None, 1.0, [])],
+     [("(no system)", 1, 1.0, {"critical": 0, "major": 0, "minor": 0}),
+      ("A", 1, 2.0, {"critical": 0, "major": 0, "minor": 0})]),
+    ("equal penalties in name order", [("b", 1.0, []), ("a", 1.0, [])],
+     [("a", 1, 1.0, {"critical": 0, "major": 0, "minor": 0}),
+      ("b", 1, 1.0, {"critical": 0, "major": 0, "minor": 0})]),
+])
+def test_tally(case, segments, expected):
+    metrics = LexicalMetrics()
+    tally = SystemTally()
+    for system, penalty, severities in segments:
+        tally.add(segment(system, penalty, severities), metrics.statistics("x", ("y",)))
+    results = tally.results(fake_scores)
+    assert [(r.name, r.segments, r.penalty, dict(r.flag_counts)) for r in results] == expected
+    assert [r.corpus.bleu for r in results] == [float(r.segments) for r in results]
+
+
+@pytest.fixture
+def two_systems(tmp_path):
+    """Return a batch where system B garbles a name and a number that system A gets right."""
+    refs = ["Then Elon Musk spoke.", "The economy grew by 3 percent.", "The talks went well."]
+    hyps = {"A": refs, "B": ["Then Ilon Musk spoke.", "The economy grew by 5 percent.", "The talks went well."]}
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps({"id": f"{s}{k}", "hypothesis": h, "reference": r, "system": s}) + "\n"
+                            for s in ("B", "A") for k, (h, r) in enumerate(zip(hyps[s], refs))))
+    return path, hyps, refs
+
+
+def test_each_system_scores_as_a_batch_of_its_own_records(two_systems, tmp_path, fake_embedder):
+    path, hyps, refs = two_systems
+    doc = check(path, embedder=fake_embedder).documents[0]
+    assert [s.name for s in doc.systems] == ["A", "B"]
+    for system in doc.systems:
+        alone = tmp_path / f"{system.name}.jsonl"
+        alone.write_text("".join(json.dumps({"hypothesis": h, "reference": r}) + "\n"
+                                 for h, r in zip(hyps[system.name], refs)))
+        own = check(alone, embedder=fake_embedder).documents[0]
+        assert (system.corpus, system.segments, dict(system.flag_counts)) == (own.corpus, 3, own.flag_counts)
+        assert system.penalty == pytest.approx(sum(s.scores.penalty for s in own.segments) / 3)
+    # and corpus BLEU is sacrebleu's corpus score of the system's sentences, not a mean
+    total = StatisticsSum()
+    metrics = LexicalMetrics()
+    for h, r in zip(hyps["B"], refs):
+        total.add(metrics.statistics(h, (r,)))
+    assert doc.systems[1].corpus.bleu == pytest.approx(metrics.sum_scores(total).bleu)
+
+
+def test_stream_tallies_systems_as_a_normal_run(two_systems, tmp_path, fake_embedder):
+    path, _, _ = two_systems
+    normal = check(path, embedder=fake_embedder).documents[0].systems
+    streamed = check_stream(path, tmp_path / "s.jsonl", embedder=fake_embedder).documents[0].systems
+    assert streamed == normal and len(normal) == 2
+
+
+def test_reports_show_the_systems(two_systems, tmp_path, no_model):
+    path, _, _ = two_systems
+    json_out, md, html = tmp_path / "r.json", tmp_path / "r.md", tmp_path / "r.html"
+    result = CliRunner().invoke(cli, ["check", str(path), "--json", str(json_out), "--markdown", str(md),
+                                      "--html", str(html), "--limit", "0"])
+    assert result.exit_code == ExitCode.OK
+    lines = result.stdout.splitlines()
+    at = lines.index("  by system, best first (mean penalty):")
+    assert [line.split()[0] for line in lines[at + 1:at + 3]] == ["A", "B"]
+    assert lines[at + 1].endswith("| 3 segments | BLEU 100.0 | chrF 100.0 | similarity 1.000 | "
+                                  "flags: 0 critical, 0 major, 0 minor")
+    systems = json.loads(json_out.read_text())["documents"][0]["systems"]
+    assert [(s["name"], s["segment_count"], s["flag_counts"]["major"]) for s in systems] == [("A", 3, 0), ("B", 3, 2)]
+    assert "| A | 0.00 | 3 | 100.0 | 100.0 | 1.000 | 0 | 0 | 0 |" in md.read_text()
+    page = html.read_text()
+    assert "<h2>MT systems, best first</h2>" in page and page.index("<td>A</td>") < page.index("<td>B</td>") < page.index("id=\"flags\"")
+
+
+def test_a_batch_without_systems_lists_none(tmp_path, no_model):
+    path = tmp_path / "b.jsonl"
+    path.write_text(json.dumps({"hypothesis": "Then Ilon Musk spoke.", "reference": "Then Elon Musk spoke."}) + "\n")
+    json_out = tmp_path / "r.json"
+    result = CliRunner().invoke(cli, ["check", str(path), "--json", str(json_out), "--no-html"])
+    assert result.exit_code == ExitCode.OK and "by system" not in result.stdout
+    assert json.loads(json_out.read_text())["documents"][0]["systems"] == []
