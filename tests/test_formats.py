@@ -67,6 +67,14 @@ def test_broken_xliff_is_an_input_error_at_its_line(tmp_path, fake_embedder):
     assert err.value.line == 3
 
 
+def test_broken_po_is_an_input_error_at_its_line(tmp_path, fake_embedder):
+    bad = tmp_path / "bad.po"
+    bad.write_text('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d\n')
+    with pytest.raises(InputError, match="cannot read as PO") as err:
+        check(bad, [bad], embedder=fake_embedder)
+    assert err.value.line == 5
+
+
 def test_broken_srt_names_the_line_of_the_bad_subtitle(tmp_path, fake_embedder):
     bad = tmp_path / "bad.srt"
     bad.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n\n2\n00:00:0x --> soon\nWorld\n")

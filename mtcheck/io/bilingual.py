@@ -6,6 +6,7 @@ skipped and counted; fuzzy units are checked and marked; plural forms are checke
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +45,10 @@ def _toolkit_units(path: Path, fmt: str) -> list[Unit]:
         store = cls.parsestring(data)
     except Exception as exc:  # the toolkit raises many kinds of parse errors
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        # lxml's syntax errors know their line; the toolkit's own errors do not
-        raise InputError(f"cannot read as {fmt.upper()}: {first}", str(path),
-                         getattr(exc, "lineno", None)) from None
+        # lxml's syntax errors know their line; the PO parser only says it ("... on line 2: ...")
+        said = re.search(r"\bon line (\d+)", first)
+        line = getattr(exc, "lineno", None) or (int(said.group(1)) if said else None)
+        raise InputError(f"cannot read as {fmt.upper()}: {first}", str(path), line) from None
     units = []
     for u in store.units:
         if u.isheader() or not _plain(u.source):
