@@ -189,7 +189,15 @@ def load_model(name: str = DEFAULT_MODEL, batch_size: int = 32, backend: str = "
     """Load a sentence-transformers model offline: the packaged default, a local path or a cached name.
 
     ``backend`` "onnx" runs the model exported to ONNX and quantised to int8 (embed_onnx.py).
+    Either way, texts longer than the model reads at once are encoded whole (embed_windows.py).
     """
+    from .embed_windows import WindowedEmbedder
+
+    return WindowedEmbedder(_load_backend(name, batch_size, backend))
+
+
+def _load_backend(name: str, batch_size: int, backend: str):
+    """Return the embedder of one backend, reading at most the model's length limit per text."""
     # Never reach for the network: air-gapped users get a clear error instead of a hang.
     # A user who wants downloads can set HF_HUB_OFFLINE=0 themselves.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -16,6 +16,9 @@ import numpy as np
 
 from .embed import Embedder, Encoding
 
+# Part of every key: a change to what an encoding holds must not serve encodings made before it
+# (2: texts beyond the model's length limit are encoded whole, not cut short).
+ENCODING_VERSION = 2
 SCHEMA = "CREATE TABLE IF NOT EXISTS encodings (key TEXT PRIMARY KEY, sentence BLOB, tokens BLOB, offsets TEXT)"
 
 
@@ -31,7 +34,7 @@ class DiskCachedEmbedder:
 
     def _key(self, text: str) -> str:
         """Return the cache key of a text under this model (the name includes the backend)."""
-        return hashlib.sha256(f"{self.name}\x00{text}".encode("utf-8")).hexdigest()
+        return hashlib.sha256(f"{ENCODING_VERSION}\x00{self.name}\x00{text}".encode("utf-8")).hexdigest()
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
         """Return Encodings, from the cache where it has them."""
