@@ -193,9 +193,9 @@ def print_confidence(subsets: dict[str, tuple[list[Item], list]], resampling: Re
     print_paired(f"Confidence: {resampling.describe()}", ("mtcheck", "baseline"), rows, resampling)
 
 
-def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resampling: Resampling) -> None:
-    """Print the measured calibration against another one, run on the same segments."""
-    other_segments, other_run = other
+def print_comparison(subsets: dict[str, tuple[list[Item], list]], other_segments, other: str,
+                     resampling: Resampling) -> None:
+    """Print the measured results against ``other``'s, of the same segments, with paired intervals."""
     by_id = dict(zip((it.id for it in subsets["all"][0]), other_segments))
     rows = []
     for subset, (items, segments) in subsets.items():
@@ -203,7 +203,7 @@ def print_comparison(subsets: dict[str, tuple[list[Item], list]], other, resampl
         first = bootstrap_figures(items, segments, weights)
         second = bootstrap_figures(items, [by_id[it.id] for it in items], weights)
         rows += [(subset, figure, first[figure], second[figure]) for figure in first]
-    print_paired(f"Against calibration {other_run.meta.get('calibration', '-')}: {resampling.describe()}",
+    print_paired(f"Against {other}: {resampling.describe()}",
                  ("measured", "other"), rows, resampling)
 
 
@@ -363,7 +363,9 @@ def main(argv=None) -> None:
         print_confidence(subsets, resampling)
     print_systems(items, segments, resampling)
     if args.compare:
-        print_comparison(subsets, run_mtcheck(items, embedder, args.compare), resampling)
+        other_segments, other_run = run_mtcheck(items, embedder, args.compare)
+        print_comparison(subsets, other_segments, f"calibration {other_run.meta.get('calibration', '-')}",
+                         resampling)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
     multi_segments, _ = run_mtcheck(multi_items, embedder, args.calibration)

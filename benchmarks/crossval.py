@@ -1,7 +1,7 @@
 """Cross-validate mtcheck's calibration by document over the whole labelled MQM file.
 
     python benchmarks/crossval.py ../shared/data/mqm_zhen_dev.jsonl [--folds 5] [--sample 3000] [--seed 1]
-        [--resamples 1000] [--log FILE]
+        [--resamples 1000] [--log FILE] [--scope sentence|segment] [--compare-scope sentence|segment]
 
 The fit/eval split holds about 70 documents a side, and only 2 of the data's 5 TED talks are in
 "eval", so a figure of one domain on the eval split says as much about its few documents as about
@@ -28,11 +28,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy import (  # noqa: E402
-    MAJOR, MIN_UNITS, Resampling, domain_subsets, figures, print_confidence, print_kinds, print_table,
-    run_mtcheck,
+    MAJOR, MIN_UNITS, Resampling, domain_subsets, figures, print_comparison, print_confidence, print_kinds,
+    print_table, run_mtcheck,
 )
-from calibrate import build_views, fit  # noqa: E402
+from calibrate import SCOPE, build_views, fit  # noqa: E402
 from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
+
+from mtcheck.detect.wordrisk import SCOPES  # noqa: E402
 
 
 def document_folds(items: list[Item], folds: int) -> list[int]:
@@ -50,7 +52,8 @@ def document_folds(items: list[Item], folds: int) -> list[int]:
     return [fold_of[it.document_id] for it in items]
 
 
-def out_of_fold(items: list[Item], folds: list[int], sample: int, seed: int, embedder, log) -> list:
+def out_of_fold(items: list[Item], folds: list[int], sample: int, seed: int, embedder, log,
+                scope: str = SCOPE) -> list:
     """Return one SegmentResult per item, each checked with a calibration fitted without its fold."""
     from mtcheck.calibration import default_calibration
     from mtcheck.report import write_atomic
@@ -63,7 +66,7 @@ def out_of_fold(items: list[Item], folds: list[int], sample: int, seed: int, emb
             held = [i for i, f in enumerate(folds) if f == k]
             train = random.Random(seed).sample(train, min(sample, len(train)))
             with contextlib.redirect_stdout(log):
-                cal, score = fit(train, build_views(train, embedder), default_calibration())
+                cal, score = fit(train, build_views(train, embedder), default_calibration(), scope)
             path = Path(tmp) / f"fold{k}.json"
             write_atomic(path, cal.to_json())
             results, _ = run_mtcheck([items[i] for i in held], embedder, str(path))
@@ -107,6 +110,10 @@ def main(argv=None) -> None:
     parser.add_argument("--resamples", type=int, default=1000,
                         help="bootstrap resamples over documents (default 1000; 0: none)")
     parser.add_argument("--log", default=None, help="file for the fits' own output (default: discarded)")
+    parser.add_argument("--scope", choices=SCOPES, default=SCOPE,
+                        help="what the word model's per-segment features describe (calibrate.py --scope)")
+    parser.add_argument("--compare-scope", choices=SCOPES, default=None,
+                        help="also cross-validate with this scope, and print the two paired")
     args = parser.parse_args(argv)
 
     from mtcheck.embed import CachingEmbedder, load_model
@@ -117,7 +124,9 @@ def main(argv=None) -> None:
     # every text is encoded once however many folds train on it: about 2 GB of token vectors
     embedder = CachingEmbedder(load_model(), size=10**6, max_bytes=8 * 2**30)
     with open(args.log, "w", encoding="utf-8") if args.log else contextlib.nullcontext(io.StringIO()) as log:
-        segments = out_of_fold(items, folds, args.sample, args.seed, embedder, log)
+        segments = out_of_fold(items, folds, args.sample, args.seed, embedder, log, args.scope)
+        other = out_of_fold(items, folds, args.sample, args.seed, embedder, log, args.compare_scope) \
+            if args.compare_scope else None
     print(f"\n# mtcheck cross-validated by document: {args.data}, {len(items)} segments, "
           f"{len({it.document_id for it in items})} documents, {args.folds} folds, fits on {args.sample} "
           f"segments (seed {args.seed}); {time.perf_counter() - t0:.0f} s")
@@ -128,6 +137,9 @@ def main(argv=None) -> None:
     print_kinds(items, segments)
     if args.resamples:
         print_confidence(subsets, Resampling(args.resamples, 0, "document"))
+    if other is not None:
+        print_comparison(subsets, other, f"scope {args.compare_scope} (scope {args.scope} measured)",
+                         Resampling(args.resamples, 0, "document"))
     few = [d for d in sorted({it.domain for it in items})
            if len({it.document_id for it in items if it.domain == d}) < MIN_UNITS]
     if few:

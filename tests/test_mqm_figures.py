@@ -288,12 +288,13 @@ def test_out_of_fold_checks_each_fold_with_a_calibration_fitted_without_it(fake_
     fitted_on = []
     real_fit = crossval.fit
 
-    def spy(train, views, base):
+    def spy(train, views, base, scope):
         fitted_on.append({it.id for it in train})
-        return real_fit(train, views, base)
+        assert scope == "segment"  # passed through as asked
+        return real_fit(train, views, base, scope)
 
     monkeypatch.setattr(crossval, "fit", spy)
-    segments = crossval.out_of_fold(items, folds, 100, 1, fake_embedder, io.StringIO())
+    segments = crossval.out_of_fold(items, folds, 100, 1, fake_embedder, io.StringIO(), "segment")
     assert [s.hypothesis for s in segments] == [it.hypothesis for it in items]
     assert fitted_on == [{it.id for it, f in zip(items, folds) if f != k} for k in (0, 1)]
     assert capsys.readouterr().out.count("held-out segments") == 2

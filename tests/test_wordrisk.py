@@ -124,7 +124,60 @@ def test_features_one_row_per_word(fake_embedder):
     assert np.all(rows[:, FEATURES.index("segment_chrf")] == pytest.approx(0.4))
 
 
+@pytest.mark.parametrize("hyp,expected", [
+    ("", ()),
+    ("The envoy met the minister.", ((0, 4),)),
+    ("The envoy met. The minister spoke at length!", ((0, 2), (3, 7))),
+    ("One. Two. Three", ((0, 0), (1, 1), (2, 2))),
+    ("A headline\nThe first line of text.", ((0, 1), (2, 6))),  # a line break ends a sentence
+])
+def test_sentences_are_word_ranges(fake_embedder, hyp, expected):
+    assert view_of(fake_embedder, hyp, "The envoy met the minister.").sentences == expected
+
+
+SEGMENT_FEATURES = ("position", "segment_length", "mean_match", "min_match")
+
+
+def test_sentence_scope_describes_the_sentence_of_each_word(fake_embedder):
+    ref = "The envoy met the minister. The minister spoke."
+    view = view_of(fake_embedder, "The envoy met the minister. The president shouted loudly again.", ref)
+    whole, by_sentence = word_features(view, "segment"), word_features(view, "sentence")
+    col = {f: FEATURES.index(f) for f in SEGMENT_FEATURES}
+    match = whole[:, FEATURES.index("match")]
+    assert by_sentence[:, col["position"]].tolist() == pytest.approx([0, .2, .4, .6, .8, 0, .2, .4, .6, .8])
+    assert by_sentence[:, col["segment_length"]].tolist() == pytest.approx([np.log(6) / 4] * 10)
+    assert whole[:, col["segment_length"]].tolist() == pytest.approx([np.log(11) / 4] * 10)
+    assert by_sentence[:5, col["mean_match"]] == pytest.approx(match[:5].mean())
+    assert by_sentence[5:, col["min_match"]] == pytest.approx(match[5:].min())
+    assert by_sentence[0, col["mean_match"]] > whole[0, col["mean_match"]]  # the first sentence is exact
+    # the features of the word itself do not depend on the scope
+    others = [k for k, f in enumerate(FEATURES) if f not in SEGMENT_FEATURES]
+    assert np.array_equal(whole[:, others], by_sentence[:, others])
+
+
+def test_one_sentence_scores_alike_in_both_scopes(fake_embedder):
+    view = view_of(fake_embedder, "The envoy greeted the minister.", "The envoy met the minister.")
+    assert np.array_equal(word_features(view, "segment"), word_features(view, "sentence"))
+
+
+@pytest.mark.parametrize("stored,expected", [({}, "segment"), ({"scope": "sentence"}, "sentence")])
+def test_a_word_model_reads_its_scope_and_calibrations_without_one_keep_theirs(stored, expected):
+    assert WordRiskModel.from_dict({**WEAK_MATCH, **stored}).scope == expected
+
+
+def test_the_detector_scores_with_its_models_scope(fake_embedder):
+    # risk rises as the mean match of the word's scope falls: per sentence, only the second is at risk
+    model = {"terms": ["mean_match"], "mean": [0.0], "scale": [1.0], "weights": [5.0, -8.0], "major_at": 0.5}
+    hyp = "The envoy met the minister. The president shouted loudly again."
+    ref = "The envoy met the minister. The minister spoke."
+    flagged = {scope: [f.text for f in detect(view_of(fake_embedder, hyp, ref, model={**model, "scope": scope}))
+                       if f.detector == "wordrisk"]
+               for scope in ("segment", "sentence")}
+    assert flagged == {"segment": [], "sentence": ["The president shouted loudly again"]}
+
+
 BAD_MODELS = [
+    ("unknown scope", {**WEAK_MATCH, "scope": "paragraph"}, "scope of segment or sentence, not 'paragraph'"),
     ("unknown feature", {**WEAK_MATCH, "terms": ["colour"]}, "unknown features: colour"),
     ("weights do not fit the terms", {**WEAK_MATCH, "weights": [1.0]}, "one mean, scale and weight per term"),
     ("cut-off above 1", {**WEAK_MATCH, "major_at": 1.5}, "0 <= major_at <= 1"),

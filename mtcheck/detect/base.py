@@ -51,6 +51,21 @@ class SegmentView:
             words |= source_vocabulary(self.source)
         return frozenset(words)
 
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """Return the translation's sentences as word ranges [first, last], in order."""
+        from bisect import bisect_right
+
+        from ..segment import split_sentences
+
+        if not self.hyp_words:
+            return ()
+        starts = [s.start for s in split_sentences(self.hypothesis, self.lang)]
+        # a word belongs to the last sentence that starts at or before it
+        owner = [max(0, bisect_right(starts, w.start) - 1) for w in self.hyp_words]
+        firsts = [i for i in range(len(owner)) if i == 0 or owner[i] != owner[i - 1]]
+        return tuple(zip(firsts, [f - 1 for f in firsts[1:]] + [len(owner) - 1]))
+
     def is_anchor(self, i: int) -> bool:
         """Return True if translation word i is reliably matched in a reference."""
         m = self.matches[i]

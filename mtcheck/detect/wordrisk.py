@@ -56,8 +56,15 @@ def risky_runs(view: SegmentView, risk, threshold: float) -> list[tuple[int, int
     return runs
 
 
-def word_features(view: SegmentView) -> np.ndarray:
-    """Return one row of FEATURES per translation word."""
+# What the per-segment features (position, segment_length, mean_match, min_match) describe:
+# the whole segment, or the sentence of the segment that holds the word. A paragraph checked as
+# one segment is then scored as its sentences are, not as a sentence hundreds of words long,
+# which lies far outside the lengths that the model was fitted on.
+SCOPES = ("segment", "sentence")
+
+
+def word_features(view: SegmentView, scope: str = "segment") -> np.ndarray:
+    """Return one row of FEATURES per translation word, the segment's own taken over ``scope``."""
     words = view.hyp_words
     n = len(words)
     out = np.empty((n, len(FEATURES)))
@@ -78,12 +85,14 @@ def word_features(view: SegmentView) -> np.ndarray:
     out[:, column["capitalized"]] = per_word[:, 2]
     out[:, column["number"]] = per_word[:, 3]
     out[:, column["length"]] = per_word[:, 4] / 10
-    out[:, column["position"]] = np.arange(n) / n
     out[:, column["segment_similarity"]] = view.similarity if view.similarity is not None else 1.0
     out[:, column["segment_chrf"]] = (view.chrf if view.chrf is not None else 100.0) / 100
-    out[:, column["segment_length"]] = np.log(n + 1) / 4
-    out[:, column["mean_match"]] = match.mean()
-    out[:, column["min_match"]] = match.min()
+    for first, last in view.sentences if scope == "sentence" else ((0, n - 1),):
+        part, m = slice(first, last + 1), last + 1 - first
+        out[part, column["position"]] = np.arange(m) / m
+        out[part, column["segment_length"]] = np.log(m + 1) / 4
+        out[part, column["mean_match"]] = match[part].mean()
+        out[part, column["min_match"]] = match[part].min()
     return out
 
 
@@ -118,13 +127,15 @@ class WordRiskModel:
     major_at: float
     # the cut-off of a run: major if it holds a word at major_at, else minor; None: runs at major_at
     minor_at: float | None = None
+    scope: str = "segment"  # what the per-segment features describe (SCOPES)
 
     @classmethod
     def from_dict(cls, data: dict) -> "WordRiskModel":
         """Return the model stored in a calibration file."""
         model = cls(tuple(data["terms"]), tuple(data["mean"]), tuple(data["scale"]),
                     tuple(data["weights"]), float(data["major_at"]),
-                    None if data.get("minor_at") is None else float(data["minor_at"]))
+                    None if data.get("minor_at") is None else float(data["minor_at"]),
+                    data.get("scope", "segment"))
         unknown = {n for t in model.terms for n in t.split("*")} - set(FEATURES)
         if unknown:
             raise ValueError(f"word model has unknown features: {', '.join(sorted(unknown))}")
@@ -134,6 +145,8 @@ class WordRiskModel:
             raise ValueError("word model needs 0 <= major_at <= 1")
         if model.minor_at is not None and not 0 <= model.minor_at <= model.major_at:
             raise ValueError("word model needs 0 <= minor_at <= major_at")
+        if model.scope not in SCOPES:
+            raise ValueError(f"word model needs a scope of {' or '.join(SCOPES)}, not {model.scope!r}")
         return model
 
     @cached_property
@@ -178,7 +191,7 @@ def find_risky_wording(view: SegmentView) -> list[Finding]:
     model = view.calibration.risk_model
     if model is None or not view.hyp_words:
         return []
-    risk = model.risk(word_features(view))
+    risk = model.risk(word_features(view, model.scope))
     found = []
     for first, last in risky_runs(view, risk, model.major_at if model.minor_at is None else model.minor_at):
         # A run at the lower cut-off that holds a word at the higher one is major as a whole:
