@@ -61,6 +61,8 @@ class SegmentView:
         if not self.hyp_words:
             return ()
         starts = [s.start for s in split_sentences(self.hypothesis, self.lang)]
+        if len(starts) < 2:  # most segments: one sentence, no word to place
+            return ((0, len(self.hyp_words) - 1),)
         # a word belongs to the last sentence that starts at or before it
         owner = [max(0, bisect_right(starts, w.start) - 1) for w in self.hyp_words]
         firsts = [i for i in range(len(owner)) if i == 0 or owner[i] != owner[i - 1]]
