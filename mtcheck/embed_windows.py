@@ -44,6 +44,7 @@ def _join(joined: Encoding, window: Encoding, restart: int, mid: int) -> Encodin
     """Return ``joined`` continued by a window encoded from text[restart:], cut at text offset ``mid``.
 
     None when the window reads no further than ``joined`` did (nothing to gain by going on).
+    The sentence vector stays the first window's until all windows are in (``_sentence``).
     """
     shifted = [(s + restart, e + restart) for s, e in window.offsets]
     if not shifted or shifted[-1][1] <= joined.offsets[-1][1]:

@@ -42,6 +42,7 @@ def words(n: int) -> str:
     ("a b c", None),              # read to the end
     ("a b c  ", None),            # trailing space is nothing left unread
     ("", None),
+    ("   ", None),                # no token at all: nothing the model stopped short of
 ])
 def test_read_until_of_a_whole_text(text, expected):
     assert read_until(text, TruncatingFake(100).encode([text])[0]) == expected
@@ -116,7 +117,3 @@ def test_a_tail_the_model_never_reads_ends_the_windows():
     assert len(got.offsets) == 20
     assert len(inner.calls) == 2
 
-
-def test_an_encoding_without_tokens_is_left_alone():
-    empty = Encoding(np.zeros(3), np.zeros((0, 3)), ())
-    assert read_until("   ", empty) is None

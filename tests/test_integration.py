@@ -159,7 +159,8 @@ def test_a_segment_beyond_the_model_limit_is_compared_to_its_end(real_embedder):
     hyp, ref = " ".join(hyp_lines), " ".join(ref_lines)
 
     def similarities(embedder, h, r):
-        view = build_view(h, (r,), *embedder.encode([h])[:1], embedder.encode([r]))
+        hyp_encoding, ref_encoding = embedder.encode([h, r])
+        view = build_view(h, (r,), hyp_encoding, (ref_encoding,))
         return [m.similarity if m else None for m in view.matches]
 
     by_sentence = [s for h, r in zip(hyp_lines, ref_lines) for s in similarities(real_embedder, h, r)]
