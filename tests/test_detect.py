@@ -249,3 +249,29 @@ def test_derived_words_are_known_words_with_an_affix(word, expected):
     from mtcheck.detect.nonwords import _derived
 
     assert _derived(word, "en") is expected
+
+
+@pytest.mark.parametrize("length,word,near,far,expected", [
+    # a sentence: a rival 12 words off costs 0.09, more than its 0.08 lead
+    (20, 2, 3, 14, 3),
+    # a sentence, a rival 2 words off costs 0.015 and wins on its lead
+    (20, 2, 3, 4, 4),
+    # a paragraph: a rival 60 words off, in another sentence, costs the full 0.15
+    (200, 10, 11, 70, 11),
+    # a paragraph, a rival 5 words off costs as much as in a 40-word sentence and wins
+    (200, 10, 11, 15, 15),
+])
+def test_distortion_is_counted_in_words_up_to_a_sentence(length, word, near, far, expected):
+    """A match far from the diagonal costs as much in a paragraph as in a sentence."""
+    import numpy as np
+
+    from mtcheck.detect.wordalign import align_words
+    from mtcheck.words import tokenize
+
+    hyp = tokenize(" ".join(f"h{i}" for i in range(length)))
+    ref = tokenize(" ".join(f"r{j}" for j in range(length)))
+    sims = np.zeros((length, length))
+    sims[word, near], sims[word, far] = 0.30, 0.38
+    # identity rows for the translation make each product row the designed similarities
+    matches = align_words(hyp, np.eye(length), (ref,), (sims.T.copy(),))
+    assert matches[word].word == expected

@@ -170,3 +170,16 @@ def test_a_segment_beyond_the_model_limit_is_compared_to_its_end(real_embedder):
     assert None not in whole
     late = [abs(a - b) for a, b in zip(whole[cut:], by_sentence[cut:])]
     assert sum(late) / len(late) < 0.06  # measured: 0.039 (0.028 before the cut)
+
+
+def test_a_paragraph_gets_the_suggestions_of_its_sentences(real_embedder, tmp_path):
+    """The seed as one line: "Messenger" is matched in its own sentence, not 50 words away."""
+    hyp = " ".join(SEED.read_text(encoding="utf-8").splitlines())
+    ref = " ".join(SEED_REF.read_text(encoding="utf-8").splitlines())
+    (tmp_path / "hyp.txt").write_text(hyp + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text(ref + "\n", encoding="utf-8")
+    run = mtcheck.check(tmp_path / "hyp.txt", [tmp_path / "ref.txt"],
+                        settings=Settings(line_aligned=True), embedder=real_embedder)
+    suggested = [f.suggestion for f in run.segments[0].flags if f.text == "Messenger"]
+    # both were "talks" and "named" while distortion was a share of the whole paragraph
+    assert suggested == ["envoy", "envoy"]

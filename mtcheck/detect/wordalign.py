@@ -11,6 +11,9 @@ from ..words import Word
 # word form is strong evidence, and matches far from the diagonal are less likely.
 SAME_FORM_BONUS = 0.2
 DISTORTION_PENALTY = 0.15
+# Distortion is counted in words up to a sentence's length: in a paragraph of many sentences,
+# relative position over the whole text would cost a match in the wrong sentence next to nothing.
+DISTORTION_REACH = 40
 
 
 class Match(NamedTuple):
@@ -48,11 +51,15 @@ def align_words(
     form_ids: dict[str, int] = {}
     hyp_forms = np.array([form_ids.setdefault(w.norm, len(form_ids)) for w in hyp_words])
     ref_forms = np.array([form_ids.get(norm, -1) for norm in ref_norms])
-    hyp_pos = np.arange(n)[:, None] / n
-    ref_pos = np.array(word_of) / np.array(length_of)
+    lengths = np.array(length_of)
+    # where each reference would have translation word i if the two ran in step, and how far
+    # a column lies from it: as a share of the reference, but never past DISTORTION_REACH words
+    expected = np.arange(n)[:, None] * lengths[None, :] / n
+    distortion = np.minimum(1.0, np.abs(expected - np.array(word_of)[None, :])
+                            / np.minimum(lengths, DISTORTION_REACH)[None, :])
     sims = hyp_vectors @ vectors.T
     same = hyp_forms[:, None] == ref_forms[None, :]
-    score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * np.abs(hyp_pos - ref_pos[None, :])
+    score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * distortion
     cols = score.argmax(axis=1)
     rows = np.arange(n)
     # a word with no vector was cut off by the model's length limit: nothing to compare
