@@ -11,10 +11,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-import numpy as np
-
 from . import __version__
-from .align import Link, align, length_penalty
+from .align import Link
 from .calibration import default_calibration, read_calibration
 from .decisions import flag_key, read_decisions
 from .detect import build_view, detect
@@ -32,6 +30,8 @@ from .results import (
     StreamSummary, SystemResult,
 )
 from .segment import Sentence, split_lines, split_sentences
+from .sentence_scores import (SentenceScore, align_sentences, best_counterpart, candidates,
+                              sentence_scores, text_of, texts_to_encode)
 from .settings import Settings
 from .words import load_frequencies
 
@@ -296,7 +296,7 @@ class Run:
         links = self._align(hyp, hyp_sents, refs[0], ref_sents[0])
         units = []
         for n, link in enumerate(links, start=1):
-            first_ref = _slice(refs[0], ref_sents[0], link.ref_start, link.ref_end)
+            first_ref = text_of(refs[0], ref_sents[0], link.ref_start, link.ref_end)
             if link.hyp_start == link.hyp_end:  # a reference sentence nobody translated
                 at = hyp_sents[link.hyp_start - 1] if link.hyp_start else None
                 offset = at.end if at else 0
@@ -304,7 +304,7 @@ class Run:
                 units.append(Segment(f"s{n}", "", (first_ref,), offset, line, col, link.kind))
                 continue
             s = hyp_sents[link.hyp_start]
-            text = _slice(hyp, hyp_sents, link.hyp_start, link.hyp_end)
+            text = text_of(hyp, hyp_sents, link.hyp_start, link.hyp_end)
             others = [self._extra_reference(text, refs[k], ref_sents[k]) for k in range(1, len(refs))]
             units.append(Segment(f"s{n}", text,
                               tuple(r for r in [first_ref, *others] if r),
@@ -313,28 +313,15 @@ class Run:
 
     def _align(self, hyp: str, hyp_sents: list[Sentence], ref: str, ref_sents: list[Sentence]) -> list[Link]:
         """Align the sentences of a translation with those of one reference."""
-        def candidates(text, sents):
-            return [_slice(text, sents, i, i + d) for d in (1, 2) for i in range(len(sents) - d + 1)]
-
         texts = candidates(hyp, hyp_sents) + candidates(ref, ref_sents)
         vectors = {t: e.sentence for t, e in zip(texts, self.embedder.encode(texts))}
-
-        def similarity(i: int, di: int, j: int, dj: int) -> float:
-            h = _slice(hyp, hyp_sents, i, i + di)
-            r = _slice(ref, ref_sents, j, j + dj)
-            return float(vectors[h] @ vectors[r]) - length_penalty(len(h), len(r))
-
-        return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
+        return align_sentences(hyp, hyp_sents, ref, ref_sents, vectors, band=ALIGN_BAND)
 
     def _extra_reference(self, text: str, ref: str, ref_sents: list[Sentence]) -> str:
         """Return the sentences of a further reference that best render one translation unit."""
-        options = [_slice(ref, ref_sents, i, i + d) for d in (1, 2) for i in range(len(ref_sents) - d + 1)]
-        if not options:
-            return ""
-        encodings = self.embedder.encode([text] + options)
-        sims = [float(encodings[0].sentence @ e.sentence) for e in encodings[1:]]
-        best = int(np.argmax(sims))
-        return options[best] if sims[best] >= 0.3 else ""
+        options = candidates(ref, ref_sents)
+        vectors = {t: e.sentence for t, e in zip([text] + options, self.embedder.encode([text] + options))}
+        return best_counterpart(text, options, vectors)
 
     def _align_lines(self, name, hyp, ref_names, refs, source) -> list[Segment]:
         """Pair line n of the translation with line n of each reference (and of the source)."""
@@ -386,6 +373,7 @@ class Run:
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
         texts = list(dict.fromkeys([u.hypothesis for u in units] + [r for u in units for r in u.references]))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
+        scores = self._sentence_scores(units, encoded)
         pooled: dict[str, tuple] = {}  # each distinct text's words and word vectors, once
 
         def words_of(text: str, encoding: Encoding):
@@ -393,7 +381,24 @@ class Run:
                 pooled[text] = pooled_words(text, encoding)
             return pooled[text]
 
-        return [self._segment(u, s, encoded, vocabulary, words_of) for u, s in zip(units, stats)], stats
+        return [self._segment(u, s, encoded, vocabulary, words_of, own)
+                for u, s, own in zip(units, stats, scores)], stats
+
+    def _sentence_scores(self, units: Sequence[Segment],
+                         encoded: dict[str, Encoding]) -> list[tuple[SentenceScore, ...]]:
+        """Return each unit's sentence scores (none for one sentence), encoding in one batch."""
+        lang = self.settings.lang
+        wanted = [texts_to_encode(u.hypothesis, u.references, lang) for u in units]
+        texts = list(dict.fromkeys(t for ts in wanted for t in ts))
+        if not texts:
+            return [()] * len(units)
+        vectors = {t: encoded[t].sentence for t in texts if t in encoded}
+        todo = [t for t in texts if t not in vectors]
+        # past the run's cache: only the pieces' sentence vectors are needed, and their token
+        # vectors would push out the references that later chunks share
+        vectors.update((t, e.sentence) for t, e in zip(todo, self.embedder.inner.encode(todo)))
+        return [sentence_scores(u.hypothesis, u.references, vectors, lambda c: rescale(c, self.baseline), lang)
+                if ts else () for u, ts in zip(units, wanted)]
 
     def document_result(self, name: str, ref_names: tuple[str, ...], segments: Sequence[SegmentResult],
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
@@ -432,7 +437,8 @@ class Run:
             yield bar.update
 
     def _segment(self, u: Segment, stats: SegmentStatistics, encoded: dict[str, Encoding],
-                 vocabulary: str | None = None, words_of=pooled_words) -> SegmentResult:
+                 vocabulary: str | None = None, words_of=pooled_words,
+                 sentence_scores: tuple[SentenceScore, ...] = ()) -> SegmentResult:
         """Score one unit and run the detectors on it."""
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
@@ -443,7 +449,7 @@ class Run:
         similarity = rescale(cosine, self.baseline)
         view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
                           self.settings.lang, words_of=words_of, calibration=self.calibration,
-                          similarity=similarity, chrf=lex.chrf)
+                          similarity=similarity, chrf=lex.chrf, sentence_scores=sentence_scores)
         flags = self._decide(u.hypothesis, detect(view))
         scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,
                         self.calibration.penalty(flags, similarity))
@@ -529,13 +535,6 @@ def signature(model: str, baseline: float, settings: Settings) -> str:
     align_mode = "lines" if settings.line_aligned else "sentences"
     return (f"mtcheck:{__version__}|model:{model}|sim:rescaled(b={baseline:.4f})|"
             f"lang:{settings.lang}|align:{align_mode}")
-
-
-def _slice(text: str, sents: Sequence[Sentence], i: int, j: int) -> str:
-    """Return the text from sentence i up to (not including) sentence j; '' if the range is empty."""
-    if i >= j:
-        return ""
-    return text[sents[i].start:sents[j - 1].end]
 
 
 def _count_lines(lines: list[str]) -> int:

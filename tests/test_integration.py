@@ -127,6 +127,12 @@ OUTPUT_FAILURES = [
     ("The weather in the mountains will be sunny and warm tomorrow.",
      "The central bank raised interest rates by half a point on Thursday.",
      ("unrelated", Severity.CRITICAL, "The weather in the mountains will be sunny and warm tomorrow")),
+    # a paragraph as close as 0.80 to its reference, one of whose sentences says something else
+    ("The envoy met the minister in Riyadh on Tuesday. The weather in the mountains will be sunny and "
+     "warm tomorrow. Both sides agreed to meet again next month.",
+     "The envoy met the minister in Riyadh on Tuesday. The talks lasted more than four hours, officials "
+     "said. Both sides agreed to meet again next month.",
+     ("unrelated", Severity.CRITICAL, "The weather in the mountains will be sunny and warm tomorrow")),
     ("美国公司希望填补欧洲公司在俄罗斯留下的空白。",
      "US companies want to fill the niches left by European companies in Russia.",
      ("untranslated", Severity.CRITICAL, "美国公司希望填补欧洲公司在俄罗斯留下的空白")),
