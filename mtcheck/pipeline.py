@@ -35,7 +35,6 @@ from .sentence_scores import (SentenceScore, align_sentences, best_counterpart, 
 from .settings import Settings
 from .words import load_frequencies
 
-ALIGN_BAND = 30  # sentences either side of the diagonal searched by the document aligner
 # Segments are encoded and checked a chunk at a time; a chunk's token vectors are then let go.
 # Fewer, larger chunks encode faster (each encode call sorts its texts by length once); the
 # character budget keeps a chunk of long texts to about 100,000 tokens (150 MB of vectors).
@@ -315,7 +314,7 @@ class Run:
         """Align the sentences of a translation with those of one reference."""
         texts = candidates(hyp, hyp_sents) + candidates(ref, ref_sents)
         vectors = {t: e.sentence for t, e in zip(texts, self.embedder.encode(texts))}
-        return align_sentences(hyp, hyp_sents, ref, ref_sents, vectors, band=ALIGN_BAND)
+        return align_sentences(hyp, hyp_sents, ref, ref_sents, vectors)
 
     def _extra_reference(self, text: str, ref: str, ref_sents: list[Sentence]) -> str:
         """Return the sentences of a further reference that best render one translation unit."""

@@ -19,6 +19,7 @@ from .segment import Sentence, split_sentences
 
 # a further reference's best window must be at least this close to be its counterpart at all
 EXTRA_REFERENCE_SIMILARITY = 0.3
+ALIGN_BAND = 30  # sentences either side of the diagonal that the aligner searches
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,14 @@ def candidates(text: str, sents: Sequence[Sentence]) -> list[str]:
 
 
 def align_sentences(hyp: str, hyp_sents: Sequence[Sentence], ref: str, ref_sents: Sequence[Sentence],
-                    vectors: Mapping[str, np.ndarray], band: int | None = None) -> list[Link]:
+                    vectors: Mapping[str, np.ndarray]) -> list[Link]:
     """Align translation sentences with reference sentences, given the candidates' sentence vectors."""
     def similarity(i: int, di: int, j: int, dj: int) -> float:
         h = text_of(hyp, hyp_sents, i, i + di)
         r = text_of(ref, ref_sents, j, j + dj)
         return float(vectors[h] @ vectors[r]) - length_penalty(len(h), len(r))
 
-    return align(len(hyp_sents), len(ref_sents), similarity, band=band)
+    return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
 
 
 def best_counterpart(text: str, options: Sequence[str], vectors: Mapping[str, np.ndarray]) -> str:
