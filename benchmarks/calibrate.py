@@ -65,26 +65,19 @@ def build_views(items, embedder=None):
     from mtcheck.detect import build_view
     from mtcheck.embed import CachingEmbedder, load_model, rescale, similarity_baseline
     from mtcheck.metrics import LexicalMetrics
-    from mtcheck.sentence_scores import sentence_scores, texts_to_encode
 
     embedder = embedder or CachingEmbedder(load_model())
     baseline = similarity_baseline(embedder)
     metrics = LexicalMetrics()
     texts = list(dict.fromkeys([it.hypothesis for it in items] + [r for it in items for r in it.references]))
     enc = dict(zip(texts, embedder.encode(texts)))
-    # the sentences of multi-sentence segments, paired as the pipeline pairs them: the
-    # unrelated-output detector reads their similarities
-    pieces = list(dict.fromkeys(t for it in items for t in texts_to_encode(it.hypothesis, it.references, "en")))
-    vectors = {t: e.sentence for t, e in zip(pieces, embedder.encode(pieces))}
     out = []
     for it in items:
         refs = [enc[r] for r in it.references]
         cosine = max(float(enc[it.hypothesis].sentence @ r.sentence) for r in refs)
         similarity = rescale(cosine, baseline)
-        own = sentence_scores(it.hypothesis, it.references, vectors, lambda c: rescale(c, baseline), "en")
         view = build_view(it.hypothesis, it.references, enc[it.hypothesis], refs, it.source or None,
-                          similarity=similarity, chrf=metrics.sentence(it.hypothesis, it.references).chrf,
-                          sentence_scores=own)
+                          similarity=similarity, chrf=metrics.sentence(it.hypothesis, it.references).chrf)
         out.append((view, similarity))
     return out
 

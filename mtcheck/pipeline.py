@@ -30,8 +30,8 @@ from .results import (
     StreamSummary, SystemResult,
 )
 from .segment import Sentence, split_lines, split_sentences
-from .sentence_scores import (SentenceScore, align_sentences, best_counterpart, candidates,
-                              sentence_scores, text_of, texts_to_encode)
+from .sentence_pairs import (SentencePair, align_sentences, best_counterpart, candidates, pair_sentences,
+                             text_of, texts_to_encode)
 from .settings import Settings
 from .words import load_frequencies
 
@@ -372,7 +372,7 @@ class Run:
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
         texts = list(dict.fromkeys([u.hypothesis for u in units] + [r for u in units for r in u.references]))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
-        scores = self._sentence_scores(units, encoded)
+        pairs = self._sentence_pairs(units, encoded)
         pooled: dict[str, tuple] = {}  # each distinct text's words and word vectors, once
 
         def words_of(text: str, encoding: Encoding):
@@ -380,12 +380,12 @@ class Run:
                 pooled[text] = pooled_words(text, encoding)
             return pooled[text]
 
-        return [self._segment(u, s, encoded, vocabulary, words_of, own)
-                for u, s, own in zip(units, stats, scores)], stats
+        return [self._segment(u, s, encoded, vocabulary, words_of, p)
+                for u, s, p in zip(units, stats, pairs)], stats
 
-    def _sentence_scores(self, units: Sequence[Segment],
-                         encoded: dict[str, Encoding]) -> list[tuple[SentenceScore, ...]]:
-        """Return each unit's sentence scores (none for one sentence), encoding in one batch."""
+    def _sentence_pairs(self, units: Sequence[Segment],
+                        encoded: dict[str, Encoding]) -> list[tuple[SentencePair, ...]]:
+        """Return each unit's sentences paired with its references' (none for one sentence)."""
         lang = self.settings.lang
         wanted = [texts_to_encode(u.hypothesis, u.references, lang) for u in units]
         texts = list(dict.fromkeys(t for ts in wanted for t in ts))
@@ -393,11 +393,11 @@ class Run:
             return [()] * len(units)
         vectors = {t: encoded[t].sentence for t in texts if t in encoded}
         todo = [t for t in texts if t not in vectors]
-        # past the run's cache: only the pieces' sentence vectors are needed, and their token
-        # vectors would push out the references that later chunks share
+        # past the run's cache: the runs of two sentences are needed for their sentence vectors
+        # only, and their token vectors would push out the references that later chunks share
         vectors.update((t, e.sentence) for t, e in zip(todo, self.embedder.inner.encode(todo)))
-        return [sentence_scores(u.hypothesis, u.references, vectors, lambda c: rescale(c, self.baseline), lang)
-                if ts else () for u, ts in zip(units, wanted)]
+        return [pair_sentences(u.hypothesis, u.references, vectors, lang) if ts else ()
+                for u, ts in zip(units, wanted)]
 
     def document_result(self, name: str, ref_names: tuple[str, ...], segments: Sequence[SegmentResult],
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
@@ -437,8 +437,8 @@ class Run:
 
     def _segment(self, u: Segment, stats: SegmentStatistics, encoded: dict[str, Encoding],
                  vocabulary: str | None = None, words_of=pooled_words,
-                 sentence_scores: tuple[SentenceScore, ...] = ()) -> SegmentResult:
-        """Score one unit and run the detectors on it."""
+                 pairs: tuple[SentencePair, ...] = ()) -> SegmentResult:
+        """Score one unit and run the detectors on it, sentence by sentence if it has ``pairs``."""
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
         lex = self.metrics.sentence_scores(stats)
@@ -446,13 +446,32 @@ class Run:
         ref_encs = [encoded[r] for r in u.references]
         cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
         similarity = rescale(cosine, self.baseline)
-        view = build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
-                          self.settings.lang, words_of=words_of, calibration=self.calibration,
-                          similarity=similarity, chrf=lex.chrf, sentence_scores=sentence_scores)
-        flags = self._decide(u.hypothesis, detect(view))
+        cut = self.calibration.unrelated_below
+        if pairs and (cut is None or similarity >= cut):
+            found = self._by_sentence(u, pairs, vocabulary)
+        else:  # one sentence, or a text unrelated as a whole, which one flag says
+            found = detect(build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
+                                      self.settings.lang, words_of=words_of, calibration=self.calibration,
+                                      similarity=similarity, chrf=lex.chrf))
+        flags = self._decide(u.hypothesis, found)
         scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,
                         self.calibration.penalty(flags, similarity))
         return SegmentResult.of(u, scores, flags)
+
+    def _by_sentence(self, u: Segment, pairs: tuple[SentencePair, ...], vocabulary: str | None) -> tuple[Flag, ...]:
+        """Check each sentence of a segment against what the references say in its place."""
+        texts = list(dict.fromkeys(t for p in pairs for t in (u.hypothesis[p.start:p.end], *p.references)))
+        encoded = dict(zip(texts, self.embedder.encode(texts)))
+        flags: list[Flag] = []
+        for p in pairs:
+            piece = u.hypothesis[p.start:p.end]
+            hyp_enc, ref_encs = encoded[piece], [encoded[r] for r in p.references]
+            cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
+            view = build_view(piece, p.references, hyp_enc, ref_encs, u.source or vocabulary, self.settings.lang,
+                              calibration=self.calibration, similarity=rescale(cosine, self.baseline),
+                              chrf=self.metrics.sentence(piece, p.references).chrf)
+            flags += [replace(f, start=f.start + p.start, end=f.end + p.start) for f in detect(view)]
+        return tuple(flags)
 
     def _unmatched(self, u: Segment) -> SegmentResult:
         """Return a segment whose translation or reference is missing, flagged as such."""

@@ -179,13 +179,26 @@ def test_a_segment_beyond_the_model_limit_is_compared_to_its_end(real_embedder):
 
 
 def test_a_paragraph_gets_the_suggestions_of_its_sentences(real_embedder, tmp_path):
-    """The seed as one line: "Messenger" is matched in its own sentence, not 50 words away."""
+    """The seed as one line: "Messenger" and "prutestry" get what their own sentences say."""
     hyp = " ".join(SEED.read_text(encoding="utf-8").splitlines())
     ref = " ".join(SEED_REF.read_text(encoding="utf-8").splitlines())
     (tmp_path / "hyp.txt").write_text(hyp + "\n", encoding="utf-8")
     (tmp_path / "ref.txt").write_text(ref + "\n", encoding="utf-8")
     run = mtcheck.check(tmp_path / "hyp.txt", [tmp_path / "ref.txt"],
                         settings=Settings(line_aligned=True), embedder=real_embedder)
-    suggested = [f.suggestion for f in run.segments[0].flags if f.text == "Messenger"]
-    # both were "talks" and "named" while distortion was a share of the whole paragraph
-    assert suggested == ["envoy", "envoy"]
+    suggested = {f.text: f.suggestion for f in run.segments[0].flags}
+    # read as one text, "Messenger" matched "talks" 50 words away, and "prutestry" "Witkoff"
+    assert (suggested["Messenger"], suggested["prutestry"]) == ("envoy", "envoy")
+
+
+def test_paragraphs_get_the_flags_of_their_sentences(real_embedder):
+    """The seed's paragraphs checked line by line are flagged as its sentences are in document mode."""
+    def flags(line_aligned):
+        run = mtcheck.check(SEED, [SEED_REF], settings=Settings(line_aligned=line_aligned),
+                            embedder=real_embedder)
+        return [(f.kind, f.severity, f.text, f.suggestion) for s in run.segments for f in s.flags]
+
+    by_sentence = flags(False)
+    assert len(by_sentence) >= 18
+    # before the paragraphs were checked sentence by sentence: 18 flags, 4 of them different
+    assert flags(True) == by_sentence

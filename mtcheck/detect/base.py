@@ -42,9 +42,6 @@ class SegmentView:
     calibration: Calibration = field(default_factory=default_calibration)
     similarity: float | None = None  # the segment's rescaled sentence similarity
     chrf: float | None = None  # the segment's sentence chrF (0-100)
-    # of a segment of several sentences: the similarity of each sentence paired with one of the
-    # reference's (sentence_scores.SentenceScore)
-    sentence_scores: tuple = ()
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -123,7 +120,7 @@ def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
                source: str | None = None, lang: str = "en", words_of=pooled_words,
                calibration: Calibration | None = None, similarity: float | None = None,
-               chrf: float | None = None, sentence_scores: tuple = ()) -> SegmentView:
+               chrf: float | None = None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings.
 
     ``words_of`` is ``pooled_words`` or a memo of it: a batch run pools each distinct text once,
@@ -137,4 +134,4 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
     matches = align_words(hyp_words, hyp_vectors, ref_words, tuple(v for _, v in refs))
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
                        hyp_encoding.offsets, source, lang, calibration or default_calibration(),
-                       similarity, chrf, sentence_scores)
+                       similarity, chrf)

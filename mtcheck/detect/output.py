@@ -31,36 +31,17 @@ def _whole_reference(view: SegmentView) -> tuple[int, int, int] | None:
 
 
 def find_unrelated(view: SegmentView) -> list[Finding]:
-    """Flag a whole translation whose sentence similarity to the reference is below the cut-off,
-    or else each of its sentences that is (a segment of several sentences)."""
+    """Flag a whole translation whose sentence similarity to the reference is below the cut-off."""
     cut = view.calibration.unrelated_below
-    if cut is None or view.similarity is None or not view.hyp_words or not view.ref_words:
+    if cut is None or view.similarity is None or view.similarity >= cut or not view.hyp_words \
+            or not view.ref_words:
         return []
-    if view.similarity < cut:
-        return [Finding(
-            0, len(view.hyp_words) - 1, Severity.CRITICAL, "unrelated",
-            f"the translation says something different from the reference (sentence similarity "
-            f"{view.similarity:.2f}): a hallucination, or a line paired with the wrong reference; "
-            "the reference has {suggestion}",
-            min(0.95, 0.7 + (cut - view.similarity)), "output", _whole_reference(view))]
-    found = []
-    for s in view.sentence_scores:
-        words = [i for i, w in enumerate(view.hyp_words) if s.start <= w.start < s.end]
-        if s.similarity >= cut or not words:
-            continue
-        found.append(Finding(
-            words[0], words[-1], Severity.CRITICAL, "unrelated",
-            f"this sentence says something different from its counterpart in the reference "
-            f"(sentence similarity {s.similarity:.2f}): a hallucination, or a sentence out of "
-            "place; the reference has {suggestion}",
-            min(0.95, 0.7 + (cut - s.similarity)), "output", _reference_words(view, s.ref_start, s.ref_end)))
-    return found
-
-
-def _reference_words(view: SegmentView, start: int, end: int) -> tuple[int, int, int] | None:
-    """Return the span of the first reference's words within characters [start, end)."""
-    inside = [j for j, w in enumerate(view.ref_words[0]) if start <= w.start < end]
-    return (0, inside[0], inside[-1]) if inside else None
+    return [Finding(
+        0, len(view.hyp_words) - 1, Severity.CRITICAL, "unrelated",
+        f"the translation says something different from the reference (sentence similarity "
+        f"{view.similarity:.2f}): a hallucination, or a line paired with the wrong reference; "
+        "the reference has {suggestion}",
+        min(0.95, 0.7 + (cut - view.similarity)), "output", _whole_reference(view))]
 
 
 # findings that say more about their words than a weak match does ("matches nothing")
@@ -68,15 +49,15 @@ OVERRIDING_KINDS = frozenset({"untranslated", "repetition"})
 
 
 def supersede(findings: list[Finding]) -> list[Finding]:
-    """Return the findings that explain best: an "unrelated" finding alone over its words
+    """Return the findings that explain best: an "unrelated" finding alone, if there is one
     (flags on the words of a text about something else explain nothing more), unless most of
     the text is untranslated, which says why it is unrelated; then drop the other findings that
     lie inside an untranslated or repeated run."""
     if any(f.kind == "untranslated" and f.severity is Severity.CRITICAL for f in findings):
         findings = [f for f in findings if f.kind != "unrelated"]
     unrelated = [f for f in findings if f.kind == "unrelated"]
-    findings = [f for f in findings if f.kind == "unrelated"
-                or not any(u.first <= f.last and f.first <= u.last for u in unrelated)]
+    if unrelated:
+        return unrelated
     runs = [f for f in findings if f.kind in OVERRIDING_KINDS]
     return [f for f in findings if f.kind in OVERRIDING_KINDS
             or not any(r.first <= f.first and f.last <= r.last for r in runs)]

@@ -1,0 +1,113 @@
+"""Sentence pairs: the sentences of a multi-sentence segment paired with the reference's."""
+import pytest
+
+import mtcheck
+from mtcheck.calibration import default_calibration
+from mtcheck.results import Severity
+from mtcheck.sentence_pairs import pair_sentences, texts_to_encode
+from mtcheck.settings import Settings
+
+from .conftest import FakeEmbedder
+
+ENVOY = "The envoy met the minister."
+TALKS = "Talks were long and hard."
+ASIDE = "Nobody asked why."
+
+
+def _pairs(hyp, refs):
+    """Return (translation piece, what the references say there) of each pair, from fake vectors."""
+    texts = texts_to_encode(hyp, refs, "en")
+    vectors = {t: e.sentence for t, e in zip(texts, FakeEmbedder().encode(texts))}
+    return [(hyp[p.start:p.end], p.references) for p in pair_sentences(hyp, refs, vectors, "en")]
+
+
+@pytest.mark.parametrize("name,hyp,refs,expected", [
+    ("one sentence: no pairs", ENVOY, (ENVOY,), []),
+    ("no reference: no pairs", f"{ENVOY} {TALKS}", (), []),
+    ("a reference of one sentence: no pairs", f"{ENVOY} {TALKS}", (f"{ENVOY}",), []),
+    ("two sentences, each paired with its own",
+     f"{ENVOY} {TALKS}", (f"{ENVOY} {TALKS}",), [(ENVOY, (ENVOY,)), (TALKS, (TALKS,))]),
+    ("two sentences for one",
+     f"The envoy met. The minister was there. {TALKS}", (f"The envoy met the minister there. {TALKS}",),
+     [("The envoy met. The minister was there.", ("The envoy met the minister there.",)), (TALKS, (TALKS,))]),
+    ("a sentence the reference lacks joins the pair before it",
+     f"{ENVOY} {ASIDE} {TALKS}", (f"{ENVOY} {TALKS}",), [(f"{ENVOY} {ASIDE}", (ENVOY,)), (TALKS, (TALKS,))]),
+    ("a reference sentence that nothing translates joins the pair before it",
+     f"{ENVOY} {TALKS}", (f"{ENVOY} {ASIDE} {TALKS}",), [(ENVOY, (f"{ENVOY} {ASIDE}",)), (TALKS, (TALKS,))]),
+    ("a sentence said in place of another is paired with it",
+     f"{ENVOY} {ASIDE}", (f"{ENVOY} Rain fell on the coast.",),
+     [(ENVOY, (ENVOY,)), (ASIDE, ("Rain fell on the coast.",))]),
+    ("a further reference adds its closest sentence, if close enough",
+     f"{ENVOY} {TALKS}", (f"The envoy saw the minister. {TALKS}", ENVOY),
+     [(ENVOY, ("The envoy saw the minister.", ENVOY)), (TALKS, (TALKS,))]),
+])
+def test_pair_sentences(name, hyp, refs, expected):
+    assert _pairs(hyp, refs) == expected
+
+
+@pytest.mark.parametrize("links,expected", [
+    # a translation sentence alone beside a reference sentence alone: one said in place of the other
+    ([(0, 1, 0, 1), (1, 2, 1, 1), (2, 2, 1, 2), (2, 3, 2, 3)], [(0, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)]),
+    ([(0, 0, 0, 1), (0, 1, 1, 1)], [(0, 1, 0, 1)]),
+    # an addition, and an omission, with nothing beside them, stay alone
+    ([(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)], [(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)]),
+    ([(0, 0, 0, 1), (0, 2, 1, 2)], [(0, 0, 0, 1), (0, 2, 1, 2)]),
+])
+def test_sentences_left_alone_side_by_side_are_paired(links, expected):
+    from mtcheck.align import Link
+    from mtcheck.sentence_pairs import _substitutions
+
+    assert _substitutions([Link(*k) for k in links]) == [Link(*k) for k in expected]
+
+
+@pytest.mark.parametrize("links,expected", [
+    # alone on either side: joined to the pair before
+    ([(0, 1, 0, 1), (1, 2, 1, 1), (2, 3, 1, 2)], [(0, 2, 0, 1), (2, 3, 1, 2)]),
+    ([(0, 1, 0, 1), (1, 1, 1, 2), (1, 2, 2, 3)], [(0, 1, 0, 2), (1, 2, 2, 3)]),
+    # before the first pair: joined to it
+    ([(0, 1, 0, 0), (1, 1, 0, 1), (1, 2, 1, 2), (2, 3, 2, 3)], [(0, 2, 0, 2), (2, 3, 2, 3)]),
+    # nothing but sentences alone: no pair
+    ([(0, 1, 0, 0), (1, 1, 0, 1)], []),
+])
+def test_sentences_left_alone_join_a_neighbour(links, expected):
+    from mtcheck.align import Link
+    from mtcheck.sentence_pairs import _absorb
+
+    assert _absorb([Link(*k) for k in links]) == [Link(*k) for k in expected]
+
+
+def test_only_multi_sentence_segments_need_pieces_encoded():
+    assert texts_to_encode(ENVOY, (f"{ENVOY} {TALKS}",), "en") == []
+    assert texts_to_encode(f"{ENVOY} {TALKS}", (ENVOY,), "en") == []
+    # the runs of one and two sentences on each side
+    assert set(texts_to_encode(f"{ENVOY} {TALKS}", (f"{TALKS} {ASIDE}",), "en")) == {
+        ENVOY, TALKS, f"{ENVOY} {TALKS}", ASIDE, f"{TALKS} {ASIDE}"}
+
+
+PARAGRAPH = f"{ENVOY} {TALKS} The envoy smiled at the minister. The minister spoke for an hour."
+
+
+@pytest.mark.parametrize("name,hyp,expected", [
+    ("a sentence that says something else: critical, with the reference's sentence",
+     f"{ENVOY} {TALKS} The envoy smiled at the minister. Clouds gather over distant mountains.",
+     [("unrelated", Severity.CRITICAL, "Clouds gather over distant mountains", "The minister spoke for an hour")]),
+    ("a word of the third sentence, at its place in the line",
+     f"{ENVOY} {TALKS} The envoy grinned at the minister. The minister spoke for an hour.",
+     [("mistranslation", Severity.MAJOR, "grinned", "smiled")]),
+    ("an added sentence: its words match nothing",
+     f"{ENVOY} {TALKS} Nobody asked why lights went out. The envoy smiled at the minister. "
+     "The minister spoke for an hour.",
+     [("mistranslation", Severity.MAJOR, "Nobody asked", None),
+      ("mistranslation", Severity.MAJOR, "lights went", None)]),
+    ("the reference itself", PARAGRAPH, []),
+])
+def test_a_line_of_several_sentences_is_checked_sentence_by_sentence(tmp_path, name, hyp, expected):
+    (tmp_path / "hyp.txt").write_text(hyp + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text(PARAGRAPH + "\n", encoding="utf-8")
+    run = mtcheck.check(tmp_path / "hyp.txt", [tmp_path / "ref.txt"], embedder=FakeEmbedder(),
+                        settings=Settings(line_aligned=True))
+    [segment] = run.segments
+    # the line as a whole is close to its reference: no flag would say so of the whole
+    assert segment.scores.similarity > default_calibration().unrelated_below
+    assert [(f.kind, f.severity, f.text, f.suggestion) for f in segment.flags] == expected
+    assert all(hyp[f.start:f.end] == f.text for f in segment.flags)
