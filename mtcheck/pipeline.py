@@ -391,11 +391,8 @@ class Run:
         texts = list(dict.fromkeys(t for ts in wanted for t in ts))
         if not texts:
             return [()] * len(units)
-        vectors = {t: encoded[t].sentence for t in texts if t in encoded}
-        todo = [t for t in texts if t not in vectors]
-        # past the run's cache: the runs of two sentences are needed for their sentence vectors
-        # only, and their token vectors would push out the references that later chunks share
-        vectors.update((t, e.sentence) for t, e in zip(todo, self.embedder.inner.encode(todo)))
+        # through the run's cache: most sentences are then checked on their own (_by_sentence)
+        vectors = {t: e.sentence for t, e in zip(texts, self.embedder.encode(texts))}
         return [pair_sentences(u.hypothesis, u.references, vectors, lang) if ts else ()
                 for u, ts in zip(units, wanted)]
 

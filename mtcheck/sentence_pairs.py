@@ -83,11 +83,28 @@ def _paired(hypothesis: str, references: Sequence[str], lang: str) -> bool:
 
 
 def texts_to_encode(hypothesis: str, references: Sequence[str], lang: str) -> list[str]:
-    """Return the texts whose sentence vectors pair_sentences needs; none for one sentence."""
+    """Return the sentences whose vectors pair_sentences needs; none for a segment of one sentence."""
     if not _paired(hypothesis, references, lang):
         return []
-    hyp_sents = _sentences(hypothesis, lang)
-    return candidates(hypothesis, hyp_sents) + [c for r in references for c in candidates(r, _sentences(r, lang))]
+    return [text_of(t, sents, i, i + 1) for t in (hypothesis, *references)
+            for sents in [_sentences(t, lang)] for i in range(len(sents))]
+
+
+def _with_runs(texts: Sequence[str], lang: str, vectors: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Return the sentence vectors of every run of one or two sentences of some texts.
+
+    A run of two gets the mean of its sentences' vectors, weighted by their lengths: the model
+    pools its words' vectors so, and encoding every pair of neighbours as well would double the
+    cost of checking a paragraph, for an alignment that only compares these vectors.
+    """
+    out = dict(vectors)
+    for text in texts:
+        sents = _sentences(text, lang)
+        for i in range(len(sents) - 1):
+            a, b = text_of(text, sents, i, i + 1), text_of(text, sents, i + 1, i + 2)
+            v = len(a) * vectors[a] + len(b) * vectors[b]
+            out[text_of(text, sents, i, i + 2)] = v / (np.linalg.norm(v) or 1.0)
+    return out
 
 
 def pair_sentences(hypothesis: str, references: Sequence[str], vectors: Mapping[str, np.ndarray],
@@ -99,6 +116,7 @@ def pair_sentences(hypothesis: str, references: Sequence[str], vectors: Mapping[
     """
     if not _paired(hypothesis, references, lang):
         return ()
+    vectors = _with_runs((hypothesis, *references), lang, vectors)
     hyp_sents = _sentences(hypothesis, lang)
     ref = references[0]
     ref_sents = _sentences(ref, lang)

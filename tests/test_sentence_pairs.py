@@ -1,4 +1,5 @@
 """Sentence pairs: the sentences of a multi-sentence segment paired with the reference's."""
+import numpy as np
 import pytest
 
 import mtcheck
@@ -79,9 +80,17 @@ def test_sentences_left_alone_join_a_neighbour(links, expected):
 def test_only_multi_sentence_segments_need_pieces_encoded():
     assert texts_to_encode(ENVOY, (f"{ENVOY} {TALKS}",), "en") == []
     assert texts_to_encode(f"{ENVOY} {TALKS}", (ENVOY,), "en") == []
-    # the runs of one and two sentences on each side
-    assert set(texts_to_encode(f"{ENVOY} {TALKS}", (f"{TALKS} {ASIDE}",), "en")) == {
-        ENVOY, TALKS, f"{ENVOY} {TALKS}", ASIDE, f"{TALKS} {ASIDE}"}
+    # each sentence on each side; runs of two get the mean of their sentences' vectors
+    assert texts_to_encode(f"{ENVOY} {TALKS}", (f"{TALKS} {ASIDE}",), "en") == [ENVOY, TALKS, TALKS, ASIDE]
+
+
+def test_a_run_of_two_sentences_gets_the_length_weighted_mean_of_their_vectors():
+    from mtcheck.sentence_pairs import _with_runs
+
+    vectors = {ENVOY: np.array([1.0, 0.0]), ASIDE: np.array([0.0, 1.0])}
+    run = _with_runs((f"{ENVOY} {ASIDE}",), "en", vectors)[f"{ENVOY} {ASIDE}"]
+    expected = np.array([len(ENVOY), len(ASIDE)]) / np.hypot(len(ENVOY), len(ASIDE))
+    assert run == pytest.approx(expected)
 
 
 PARAGRAPH = f"{ENVOY} {TALKS} The envoy smiled at the minister. The minister spoke for an hour."
