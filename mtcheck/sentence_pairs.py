@@ -90,20 +90,26 @@ def texts_to_encode(hypothesis: str, references: Sequence[str], lang: str) -> li
             for sents in [_sentences(t, lang)] for i in range(len(sents))]
 
 
-def _with_runs(texts: Sequence[str], lang: str, vectors: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Return the sentence vectors of every run of one or two sentences of some texts.
+def _run_vector(text: str, sents: Sequence[Sentence], i: int, j: int,
+                vectors: Mapping[str, np.ndarray]) -> np.ndarray:
+    """Return the vector of sentences [i, j): the mean of theirs, weighted by their lengths.
 
-    A run of two gets the mean of its sentences' vectors, weighted by their lengths: the model
-    pools its words' vectors so, and encoding every pair of neighbours as well would double the
-    cost of checking a paragraph, for an alignment that only compares these vectors.
+    The model pools its words' vectors so. Encoding every run of two neighbours as well, as
+    document mode does, would double the cost of checking a paragraph, for an alignment that
+    only compares these vectors.
     """
+    parts = [text_of(text, sents, k, k + 1) for k in range(i, j)]
+    v = sum(len(p) * vectors[p] for p in parts)
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+def _with_runs(texts: Sequence[str], lang: str, vectors: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Return the vectors of every run of one or two sentences of some texts (_run_vector)."""
     out = dict(vectors)
     for text in texts:
         sents = _sentences(text, lang)
         for i in range(len(sents) - 1):
-            a, b = text_of(text, sents, i, i + 1), text_of(text, sents, i + 1, i + 2)
-            v = len(a) * vectors[a] + len(b) * vectors[b]
-            out[text_of(text, sents, i, i + 2)] = v / (np.linalg.norm(v) or 1.0)
+            out[text_of(text, sents, i, i + 2)] = _run_vector(text, sents, i, i + 2, vectors)
     return out
 
 
@@ -125,6 +131,8 @@ def pair_sentences(hypothesis: str, references: Sequence[str], vectors: Mapping[
     for link in _absorb(_substitutions(align_sentences(hypothesis, hyp_sents, ref, ref_sents, vectors))):
         h = text_of(hypothesis, hyp_sents, link.hyp_start, link.hyp_end)
         r = text_of(ref, ref_sents, link.ref_start, link.ref_end)
+        if others and h not in vectors:  # a run of three or more, joined by _absorb
+            vectors[h] = _run_vector(hypothesis, hyp_sents, link.hyp_start, link.hyp_end, vectors)
         found = tuple(c for c in [r, *(best_counterpart(h, o, vectors) for o in others)] if c)
         out.append(SentencePair(hyp_sents[link.hyp_start].start, hyp_sents[link.hyp_end - 1].end, found))
     return tuple(out)
