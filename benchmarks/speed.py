@@ -5,7 +5,8 @@
 Each contender runs in its own process, so its peak memory (max RSS) is its own, in --repeat
 rounds that run every contender once; the median time is reported:
 - mtcheck, torch and onnx backends: the full check of a batch (encode, score, detect), model
-  load excluded;
+  load excluded; and the same batch joined five segments at a time into paragraphs, which are
+  checked sentence by sentence;
 - encoder alone: the model encoding every distinct hypothesis and reference once (the floor);
 - sacrebleu: sentence chrF and BLEU of every segment;
 - bert-score: BERTScore with the same MiniLM model, where the package is installed;
@@ -39,6 +40,22 @@ start()
 run = check_records(records, embedder=embedder)
 stop(len(run.segments))
 """ for backend in ("torch", "onnx")} | {
+    # the same segments joined five by five into paragraphs, each checked sentence by sentence
+    # (sentence_pairs.py); counted in the sentences they hold, as the batch above
+    "mtcheck, torch, paragraphs of 5": """
+from mtcheck.embed import load_model
+from mtcheck.io import Record, read_jsonl
+from mtcheck.pipeline import check_records
+rows = read_jsonl(BATCH)
+groups = [rows[i:i + 5] for i in range(0, len(rows), 5)]
+records = [Record(str(n), " ".join(r.hypothesis for r in g),
+                  tuple(" ".join(r.references[k] for r in g) for k in range(min(len(r.references) for r in g))),
+                  None, n) for n, g in enumerate(groups, start=1)]
+embedder = load_model()
+start()
+run = check_records(records, embedder=embedder)
+stop(len(rows))
+""",
     "encoder alone": """
 from mtcheck.embed import default_model_path
 from sentence_transformers import SentenceTransformer
