@@ -393,8 +393,7 @@ class Run:
             return [()] * len(units)
         # through the run's cache: most sentences are then checked on their own (_by_sentence)
         vectors = {t: e.sentence for t, e in zip(texts, self.embedder.encode(texts))}
-        return [pair_sentences(u.hypothesis, u.references, vectors, lang) if ts else ()
-                for u, ts in zip(units, wanted)]
+        return [pair_sentences(u.hypothesis, u.references, vectors, lang) for u in units]
 
     def document_result(self, name: str, ref_names: tuple[str, ...], segments: Sequence[SegmentResult],
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),

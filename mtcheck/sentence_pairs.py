@@ -131,7 +131,7 @@ def pair_sentences(hypothesis: str, references: Sequence[str], vectors: Mapping[
     for link in _absorb(_substitutions(align_sentences(hypothesis, hyp_sents, ref, ref_sents, vectors))):
         h = text_of(hypothesis, hyp_sents, link.hyp_start, link.hyp_end)
         r = text_of(ref, ref_sents, link.ref_start, link.ref_end)
-        if others and h not in vectors:  # a run of three or more, joined by _absorb
+        if h not in vectors:  # a run of three or more, joined by _absorb
             vectors[h] = _run_vector(hypothesis, hyp_sents, link.hyp_start, link.hyp_end, vectors)
         found = tuple(c for c in [r, *(best_counterpart(h, o, vectors) for o in others)] if c)
         out.append(SentencePair(hyp_sents[link.hyp_start].start, hyp_sents[link.hyp_end - 1].end, found))
