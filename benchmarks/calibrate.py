@@ -60,8 +60,32 @@ PLATEAU = 0.01  # cut-offs within 1% of the best F1 count as equally good
 SCOPE = "sentence"
 
 
-def build_views(items, embedder=None):
-    """Return (view, rescaled similarity) for each item, encoding each distinct text once."""
+@dataclasses.dataclass(frozen=True)
+class ItemViews:
+    """The detectors' views of one labelled segment, as the pipeline checks it."""
+
+    whole: object  # SegmentView of the whole segment
+    similarity: float  # rescaled, as the segment's score
+    pieces: tuple = ()  # (offset, SegmentView) of each sentence, when it is checked by sentence
+
+    def flags(self, calibration):
+        """Return the segment's flags under a calibration, sentence by sentence where the pipeline's are."""
+        from mtcheck.by_sentence import detect_pieces, unrelated_as_a_whole
+        from mtcheck.detect import detect
+
+        if self.pieces and not unrelated_as_a_whole(self.similarity, calibration):
+            return list(detect_pieces([(at, dataclasses.replace(v, calibration=calibration))
+                                       for at, v in self.pieces]))
+        return detect(dataclasses.replace(self.whole, calibration=calibration))
+
+    def scored(self):
+        """Return (offset, view) of what the word model scores: the sentences, or the whole segment."""
+        return self.pieces or ((0, self.whole),)
+
+
+def build_views(items, embedder=None) -> list[ItemViews]:
+    """Return the views of each item, encoding each distinct text once (pairing as the pipeline does)."""
+    from mtcheck.by_sentence import encode_pieces, mean_cosine, pair_segments, piece_views
     from mtcheck.detect import build_view
     from mtcheck.embed import CachingEmbedder, load_model, rescale, similarity_baseline
     from mtcheck.metrics import LexicalMetrics
@@ -69,16 +93,21 @@ def build_views(items, embedder=None):
     embedder = embedder or CachingEmbedder(load_model())
     baseline = similarity_baseline(embedder)
     metrics = LexicalMetrics()
+    pairs = pair_segments([(it.hypothesis, it.references) for it in items], embedder, "en")
+    # every whole text, sentence-paired ones too: under a calibration whose unrelated cut-off
+    # they fall below, they are checked whole
     texts = list(dict.fromkeys([it.hypothesis for it in items] + [r for it in items for r in it.references]))
     enc = dict(zip(texts, embedder.encode(texts)))
     out = []
-    for it in items:
+    for it, p in zip(items, pairs):
         refs = [enc[r] for r in it.references]
-        cosine = max(float(enc[it.hypothesis].sentence @ r.sentence) for r in refs)
+        pieces = encode_pieces(it.hypothesis, p, embedder) if p else []
+        cosine = mean_cosine(pieces) if pieces else max(float(enc[it.hypothesis].sentence @ r.sentence) for r in refs)
         similarity = rescale(cosine, baseline)
         view = build_view(it.hypothesis, it.references, enc[it.hypothesis], refs, it.source or None,
                           similarity=similarity, chrf=metrics.sentence(it.hypothesis, it.references).chrf)
-        out.append((view, similarity))
+        out.append(ItemViews(view, similarity,
+                             tuple(piece_views(pieces, it.source or None, "en", None, baseline, metrics))))
     return out
 
 
@@ -87,13 +116,14 @@ def word_examples(items, views, scope=SCOPE):
     from mtcheck.detect.wordrisk import scored, word_features
 
     features, labels = [], []
-    for it, (view, _) in zip(items, views):
+    for it, item_views in zip(items, views):
         gold = it.gold(major_only=True)
-        rows = word_features(view, scope)
-        for i, w in enumerate(view.hyp_words):
-            if scored(view, i):
-                features.append(rows[i])
-                labels.append(2 * sum(c in gold for c in range(w.start, w.end)) > w.end - w.start)
+        for at, view in item_views.scored():
+            rows = word_features(view, scope)
+            for i, w in enumerate(view.hyp_words):
+                if scored(view, i):
+                    features.append(rows[i])
+                    labels.append(2 * sum(at + c in gold for c in range(w.start, w.end)) > w.end - w.start)
     return np.array(features), np.array(labels, float)
 
 
@@ -125,13 +155,12 @@ def choose_fewest_flags(scores: dict, plateau: float = PLATEAU):
 
 def fit(items, views, base, scope=SCOPE):
     """Return the best calibration and a line describing how it scored on the fit split."""
-    from mtcheck.detect import detect
     from mtcheck.detect.wordrisk import fit_word_model
 
     gold = [it.gold(major_only=True) for it in items]
 
     def flags_under(cal):
-        return [detect(dataclasses.replace(v, calibration=cal)) for v, _ in views]
+        return [v.flags(cal) for v in views]
 
     def major_f1(cal):
         flags = flags_under(cal)
@@ -182,8 +211,8 @@ def fit(items, views, base, scope=SCOPE):
     mqm = [it.mqm for it in items]
     agreement = {}
     for w in SIMILARITY_WEIGHTS:
-        penalty = [dataclasses.replace(cal, similarity_weight=w).penalty(f, sim)
-                   for f, (_, sim) in zip(flags, views)]
+        penalty = [dataclasses.replace(cal, similarity_weight=w).penalty(f, v.similarity)
+                   for f, v in zip(flags, views)]
         agreement[w] = (kendall_tau(penalty, mqm), pairwise_accuracy(penalty, mqm))
         print(f"similarity weight {w}: Kendall tau {agreement[w][0]:.4f}, pairwise {agreement[w][1]:.4f}")
     weight = max(agreement, key=lambda w: sum(agreement[w]))

@@ -13,6 +13,8 @@ from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 from .align import Link
+from .by_sentence import (detect_pieces, encode_pieces, mean_cosine, pair_segments, piece_views,
+                          unrelated_as_a_whole)
 from .calibration import default_calibration, read_calibration
 from .decisions import flag_key, read_decisions
 from .detect import build_view, detect
@@ -30,8 +32,7 @@ from .results import (
     StreamSummary, SystemResult,
 )
 from .segment import Sentence, split_lines, split_sentences
-from .sentence_pairs import (SentencePair, align_sentences, best_counterpart, candidates, pair_sentences,
-                             text_of, texts_to_encode)
+from .sentence_pairs import SentencePair, align_sentences, best_counterpart, candidates, text_of
 from .settings import Settings
 from .words import load_frequencies
 
@@ -245,17 +246,6 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
     return run.finish([run.document(name, (), [_segment_of(r) for r in records], "batch")])
 
 
-@dataclass(frozen=True)
-class _Piece:
-    """One sentence (or run) of a segment checked by sentence, encoded with its counterparts."""
-
-    pair: SentencePair
-    text: str
-    hyp: Encoding
-    refs: tuple[Encoding, ...]
-    cosine: float  # against the closest of its references
-
-
 class Run:
     """One check run: the model, the metrics and the baseline, shared by all its documents."""
 
@@ -381,8 +371,10 @@ class Run:
     def _check_segments(self, units: Sequence[Segment], vocabulary: str | None = None):
         """Score and check some segments, the collector paused (see check_segments)."""
         stats = [self.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
-        pairs = self._sentence_pairs(units)
-        # a unit checked sentence by sentence needs no encoding of its own (_by_sentence)
+        # through the run's cache: most sentences are then checked on their own
+        pairs = pair_segments([(u.hypothesis, u.references) for u in units], self.embedder,
+                              self.settings.lang)
+        # a unit checked sentence by sentence needs no encoding of its own (by_sentence.py)
         texts = list(dict.fromkeys([u.hypothesis for u, p in zip(units, pairs) if not p]
                                    + [r for u, p in zip(units, pairs) if not p for r in u.references]))
         encoded = dict(zip(texts, self.embedder.encode(texts)))
@@ -395,17 +387,6 @@ class Run:
 
         return [self._segment(u, s, encoded, vocabulary, words_of, p)
                 for u, s, p in zip(units, stats, pairs)], stats
-
-    def _sentence_pairs(self, units: Sequence[Segment]) -> list[tuple[SentencePair, ...]]:
-        """Return each unit's sentences paired with its references' (none for one sentence)."""
-        lang = self.settings.lang
-        wanted = [texts_to_encode(u.hypothesis, u.references, lang) for u in units]
-        texts = list(dict.fromkeys(t for ts in wanted for t in ts))
-        if not texts:
-            return [()] * len(units)
-        # through the run's cache: most sentences are then checked on their own (_by_sentence)
-        vectors = {t: e.sentence for t, e in zip(texts, self.embedder.encode(texts))}
-        return [pair_sentences(u.hypothesis, u.references, vectors, lang) for u in units]
 
     def document_result(self, name: str, ref_names: tuple[str, ...], segments: Sequence[SegmentResult],
                         stats: Sequence[SegmentStatistics], mode: str, notes: tuple[str, ...] = (),
@@ -450,56 +431,29 @@ class Run:
         if not u.hypothesis.strip() or not u.references:
             return self._unmatched(u)
         lex = self.metrics.sentence_scores(stats)
-        pieces = self._pieces(u, pairs) if pairs else []
+        pieces = encode_pieces(u.hypothesis, pairs, self.embedder) if pairs else []
         if pieces:
-            # the mean of its sentences' similarities, weighted by length, as document mode's mean
-            # is of its segments'. The whole paragraph then needs no encoding of its own: a batch
-            # of paragraphs is checked 2.4 times as fast, and on the 842 MQM segments checked so,
-            # the penalty's Kendall tau against MQM is 0.362 against 0.365 with its own vector
-            # (difference -0.009 to 0.001 over source sentences)
-            cosine = sum(len(p.text) * p.cosine for p in pieces) / sum(len(p.text) for p in pieces)
+            cosine = mean_cosine(pieces)  # the whole paragraph is not encoded
         else:
             hyp_enc, ref_encs = encoded[u.hypothesis], [encoded[r] for r in u.references]
             cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
         similarity = rescale(cosine, self.baseline)
-        cut = self.calibration.unrelated_below
-        if pieces and (cut is None or similarity >= cut):
-            found = self._by_sentence(u, pieces, vocabulary)
+        source = u.source or vocabulary
+        if pieces and not unrelated_as_a_whole(similarity, self.calibration):
+            found = detect_pieces(piece_views(pieces, source, self.settings.lang, self.calibration,
+                                              self.baseline, self.metrics))
         else:  # one sentence, or a text unrelated as a whole, which one flag says
             if pieces:
                 encoded = dict(zip((u.hypothesis, *u.references),
                                    self.embedder.encode([u.hypothesis, *u.references])))
             found = detect(build_view(u.hypothesis, u.references, encoded[u.hypothesis],
-                                      [encoded[r] for r in u.references], u.source or vocabulary,
+                                      [encoded[r] for r in u.references], source,
                                       self.settings.lang, words_of=words_of, calibration=self.calibration,
                                       similarity=similarity, chrf=lex.chrf))
         flags = self._decide(u.hypothesis, found)
         scores = Scores(lex.chrf, lex.bleu, similarity, cosine, lex.ter,
                         self.calibration.penalty(flags, similarity))
         return SegmentResult.of(u, scores, flags)
-
-    def _pieces(self, u: Segment, pairs: tuple[SentencePair, ...]) -> list[_Piece]:
-        """Encode each sentence of a segment and what the references say in its place."""
-        texts = list(dict.fromkeys(t for p in pairs for t in (u.hypothesis[p.start:p.end], *p.references)))
-        encoded = dict(zip(texts, self.embedder.encode(texts)))
-        out = []
-        for p in pairs:
-            piece = u.hypothesis[p.start:p.end]
-            hyp_enc, ref_encs = encoded[piece], tuple(encoded[r] for r in p.references)
-            cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
-            out.append(_Piece(p, piece, hyp_enc, ref_encs, cosine))
-        return out
-
-    def _by_sentence(self, u: Segment, pieces: Sequence[_Piece], vocabulary: str | None) -> tuple[Flag, ...]:
-        """Check each sentence of a segment against what the references say in its place."""
-        flags: list[Flag] = []
-        for p in pieces:
-            view = build_view(p.text, p.pair.references, p.hyp, list(p.refs), u.source or vocabulary,
-                              self.settings.lang,
-                              calibration=self.calibration, similarity=rescale(p.cosine, self.baseline),
-                              chrf=self.metrics.sentence(p.text, p.pair.references).chrf)
-            flags += [replace(f, start=f.start + p.pair.start, end=f.end + p.pair.start) for f in detect(view)]
-        return tuple(flags)
 
     def _unmatched(self, u: Segment) -> SegmentResult:
         """Return a segment whose translation or reference is missing, flagged as such."""

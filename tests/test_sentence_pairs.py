@@ -1,4 +1,6 @@
 """Sentence pairs: the sentences of a multi-sentence segment paired with the reference's."""
+import sys
+
 import numpy as np
 import pytest
 
@@ -8,7 +10,9 @@ from mtcheck.results import Severity
 from mtcheck.sentence_pairs import pair_sentences, texts_to_encode
 from mtcheck.settings import Settings
 
-from .conftest import FakeEmbedder
+from .conftest import ROOT, FakeEmbedder
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 ENVOY = "The envoy met the minister."
 TALKS = "Talks were long and hard."
@@ -159,3 +163,32 @@ def test_a_line_unrelated_as_a_whole_is_encoded_whole_and_flagged_once(tmp_path)
     assert segment.scores.similarity < default_calibration().unrelated_below
     assert [(f.kind, f.severity, f.text) for f in segment.flags] == [("unrelated", Severity.CRITICAL, hyp.rstrip("."))]
     assert hyp in {t for call in embedder.calls for t in call}
+
+
+@pytest.mark.parametrize("name,hyp", [
+    ("a word of the third sentence",
+     f"{ENVOY} {TALKS} The envoy grinned at the minister. The minister spoke for an hour."),
+    ("a sentence that says something else",
+     f"{ENVOY} {TALKS} The envoy smiled at the minister. Clouds gather over distant mountains."),
+    ("unrelated as a whole", "Clouds gather over distant mountains. Rivers freeze in deep winter."),
+    ("one sentence", "The envoy grinned at the minister and spoke for an hour."),
+])
+def test_the_calibration_fits_on_the_flags_and_scores_that_the_pipeline_gives(name, hyp):
+    from calibrate import build_views, word_examples
+    from mqm import Item
+
+    from mtcheck.io import Record
+    from mtcheck.pipeline import check_records
+
+    grinned = hyp.find("grinned")
+    spans = ({"rater": "r", "severity": "major", "start": grinned, "end": grinned + 7},) if grinned >= 0 else ()
+    item = Item("1", hyp, (PARAGRAPH,), "", "news", ("r",), spans)
+    [views] = build_views([item], FakeEmbedder())
+    [segment] = check_records([Record("1", hyp, (PARAGRAPH,), None, 1)], embedder=FakeEmbedder()).segments
+    assert views.similarity == pytest.approx(segment.scores.similarity)
+    assert ([(f.start, f.end, f.kind, f.severity) for f in views.flags(default_calibration())]
+            == [(f.start, f.end, f.kind, f.severity) for f in segment.flags])
+    assert segment.flags or name == "one sentence"
+    # the word model learns from the words at their places in the segment
+    _, labels = word_examples([item], [views])
+    assert labels.sum() == (1 if grinned >= 0 else 0)
