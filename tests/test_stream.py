@@ -1,5 +1,6 @@
 """Streaming batches: results written as they come, aggregates kept, equal to a normal run."""
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -56,6 +57,12 @@ def test_cli_stream_gate_and_conflicts(batch, tmp_path, no_model):
     result = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(out), "--fail-on", "major"])
     assert result.exit_code == ExitCode.GATE_FAILED
     assert "600 segments" in result.stdout and f"Segments streamed to: {out}" in result.stdout
+    # the flags are in the file, the worst segments on the terminal: not "No flags."
+    assert "No flags." not in result.stdout
+    header = f"Worst segments of {batch} (their flags are in {out}):\n"
+    assert header in result.stdout
+    worst = result.stdout.split(header)[1].splitlines()[:5]
+    assert all(re.fullmatch(rf"{re.escape(str(batch))}:\d+ \[r\d+\]: penalty 4\.\d\d, 1 flag", w) for w in worst), worst
     assert len(out.read_text().splitlines()) == 600
     clash = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(out), "--json", str(tmp_path / "r.json")])
     assert clash.exit_code == ExitCode.USAGE

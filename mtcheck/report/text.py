@@ -50,6 +50,13 @@ def render_text(run: RunResult, limit: int | None = None) -> str:
         lines.append(f"    {flag.message} (confidence {flag.confidence:.2f})")
     if limit is not None and len(flags) > limit:
         lines.append(f"... and {len(flags) - limit} more flags (see the HTML or JSON report)")
-    if not flags:
+    streamed = [doc for doc in run.documents if doc.streamed and doc.streamed.worst]
+    for doc in streamed:
+        # a streamed run keeps no flags, only its worst segments: their flags are in the file
+        lines.append("")
+        lines.append(f"Worst segments of {doc.path} (their flags are in {doc.streamed.output}):")
+        lines += [f"{doc.path}:{line} [{sid}]: penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}"
+                  for sid, line, penalty, n in doc.streamed.worst if n]
+    if not flags and not any(sum(doc.flag_counts.values()) for doc in run.documents):
         lines.append("No flags.")
     return "\n".join(lines) + "\n"
