@@ -67,3 +67,11 @@ def test_cli_stream_gate_and_conflicts(batch, tmp_path, no_model):
     clash = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(out), "--json", str(tmp_path / "r.json")])
     assert clash.exit_code == ExitCode.USAGE
     assert "--html and --json need the whole run" in clash.stderr
+
+
+def test_cli_stream_of_a_clean_batch_says_no_flags(tmp_path, no_model):
+    batch = tmp_path / "clean.jsonl"
+    batch.write_text('{"id": "c1", "hypothesis": "The weather is fine.", "reference": "The weather is fine."}\n')
+    result = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(tmp_path / "s.jsonl")])
+    assert result.exit_code == ExitCode.OK
+    assert "No flags." in result.stdout and "Worst segments" not in result.stdout

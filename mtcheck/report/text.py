@@ -50,13 +50,14 @@ def render_text(run: RunResult, limit: int | None = None) -> str:
         lines.append(f"    {flag.message} (confidence {flag.confidence:.2f})")
     if limit is not None and len(flags) > limit:
         lines.append(f"... and {len(flags) - limit} more flags (see the HTML or JSON report)")
-    streamed = [doc for doc in run.documents if doc.streamed and doc.streamed.worst]
-    for doc in streamed:
+    for doc in run.documents:
         # a streamed run keeps no flags, only its worst segments: their flags are in the file
-        lines.append("")
-        lines.append(f"Worst segments of {doc.path} (their flags are in {doc.streamed.output}):")
-        lines += [f"{doc.path}:{line} [{sid}]: penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}"
-                  for sid, line, penalty, n in doc.streamed.worst if n]
+        worst = [w for w in (doc.streamed.worst if doc.streamed else ()) if w[3]]
+        if worst:
+            lines.append("")
+            lines.append(f"Worst segments of {doc.path} (their flags are in {doc.streamed.output}):")
+            lines += [f"{doc.path}:{line} [{sid}]: penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}"
+                      for sid, line, penalty, n in worst]
     if not flags and not any(sum(doc.flag_counts.values()) for doc in run.documents):
         lines.append("No flags.")
     return "\n".join(lines) + "\n"
