@@ -85,7 +85,7 @@ class ItemViews:
 
 def build_views(items, embedder=None) -> list[ItemViews]:
     """Return the views of each item, encoding each distinct text once (pairing as the pipeline does)."""
-    from mtcheck.by_sentence import encode_pieces, mean_cosine, pair_segments, piece_views
+    from mtcheck.by_sentence import best_cosine, encode_pieces, mean_cosine, pair_segments, piece_views
     from mtcheck.detect import build_view
     from mtcheck.embed import CachingEmbedder, load_model, rescale, similarity_baseline
     from mtcheck.metrics import LexicalMetrics
@@ -102,7 +102,7 @@ def build_views(items, embedder=None) -> list[ItemViews]:
     for it, p in zip(items, pairs):
         refs = [enc[r] for r in it.references]
         pieces = encode_pieces(it.hypothesis, p, embedder) if p else []
-        cosine = mean_cosine(pieces) if pieces else max(float(enc[it.hypothesis].sentence @ r.sentence) for r in refs)
+        cosine = mean_cosine(pieces) if pieces else best_cosine(enc[it.hypothesis], refs)
         similarity = rescale(cosine, baseline)
         view = build_view(it.hypothesis, it.references, enc[it.hypothesis], refs, it.source or None,
                           similarity=similarity, chrf=metrics.sentence(it.hypothesis, it.references).chrf)

@@ -27,6 +27,11 @@ class Piece:
     cosine: float  # against the closest of its references
 
 
+def best_cosine(hyp: Encoding, refs: Sequence[Encoding]) -> float:
+    """Return the cosine of a translation's sentence vector with the closest of its references'."""
+    return max(float(hyp.sentence @ r.sentence) for r in refs)
+
+
 def pair_segments(segments: Sequence[tuple[str, Sequence[str]]], embedder: Embedder,
                   lang: str) -> list[tuple[SentencePair, ...]]:
     """Return each (translation, references) pair's sentences paired (none for one sentence)."""
@@ -47,7 +52,7 @@ def encode_pieces(hypothesis: str, pairs: Sequence[SentencePair], embedder: Embe
     for p in pairs:
         text = hypothesis[p.start:p.end]
         hyp, refs = encoded[text], tuple(encoded[r] for r in p.references)
-        out.append(Piece(p, text, hyp, refs, max(float(hyp.sentence @ r.sentence) for r in refs)))
+        out.append(Piece(p, text, hyp, refs, best_cosine(hyp, refs)))
     return out
 
 

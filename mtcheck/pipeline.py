@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 from .align import Link
-from .by_sentence import (detect_pieces, encode_pieces, mean_cosine, pair_segments, piece_views,
+from .by_sentence import (best_cosine, detect_pieces, encode_pieces, mean_cosine, pair_segments, piece_views,
                           unrelated_as_a_whole)
 from .calibration import default_calibration, read_calibration
 from .decisions import flag_key, read_decisions
@@ -432,11 +432,9 @@ class Run:
             return self._unmatched(u)
         lex = self.metrics.sentence_scores(stats)
         pieces = encode_pieces(u.hypothesis, pairs, self.embedder) if pairs else []
-        if pieces:
-            cosine = mean_cosine(pieces)  # the whole paragraph is not encoded
-        else:
-            hyp_enc, ref_encs = encoded[u.hypothesis], [encoded[r] for r in u.references]
-            cosine = max(float(hyp_enc.sentence @ r.sentence) for r in ref_encs)
+        # a paragraph checked by sentence is not encoded whole
+        cosine = (mean_cosine(pieces) if pieces
+                  else best_cosine(encoded[u.hypothesis], [encoded[r] for r in u.references]))
         similarity = rescale(cosine, self.baseline)
         source = u.source or vocabulary
         if pieces and not unrelated_as_a_whole(similarity, self.calibration):
