@@ -9,9 +9,10 @@ threshold: "has a major or critical flag"), and agreement of segment scores with
 pairwise accuracy), for mtcheck and for baselines computed in the same run: sentence chrF and BLEU
 for segments; difflib's unaligned words and "flag everything" for spans. Then the same by domain and
 on segments whose references raters found right, the flags by kind (how much of each kind the
-raters marked), 95% intervals of mtcheck against the baselines from a paired bootstrap over source
-sentences, how each metric ranks each test set's MT systems against MQM's ranking, and the
-multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
+raters marked), how sure the flags said they were against how many the raters marked (by
+confidence and by detector, with the expected calibration error), 95% intervals of mtcheck
+against the baselines from a paired bootstrap over source sentences, how each metric ranks each
+test set's MT systems against MQM's ranking, and the multi-rater subset. Evaluates the "eval" split only (calibration uses "fit").
 """
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mqm import (  # noqa: E402
     Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, flag_chars, interval, kendall_tau,
-    kind_shares, lexical_baseline, load_items, pairwise_accuracy, pearson, prf, roc_auc, span_counts,
-    system_means, system_totals,
+    kind_shares, lexical_baseline, load_items, marked, pairwise_accuracy, pearson, prf, reliability, roc_auc,
+    span_counts, system_means, system_totals,
 )
 
 MAJOR = {"major", "critical"}
@@ -322,6 +323,29 @@ def print_kinds(items: list[Item], segments) -> None:
         print(f"| {kind} | {severity} | {detector} | {n} | {size} | {major:.2f} | {every:.2f} |")
 
 
+def print_reliability(items: list[Item], segments) -> None:
+    """Print how sure the flags said they were against how often raters marked an error there."""
+    gold = [it.gold(major_only=False) for it in items]
+    flag_lists = [s.flags for s in segments]
+    table, error = reliability(flag_lists, gold)
+    print(f"\n## How sure the flags are ({len(items)} segments): confidence against what raters marked\n")
+    print("A flag counts as marked if it overlaps any gold span of the first rater.\n")
+    print("| confidence | flags | mean confidence | marked by raters |")
+    print("|---|---:|---:|---:|")
+    for b in table:
+        print(f"| {b.low:.1f} to {b.high:.1f} | {b.flags} | {b.confidence:.2f} | {b.marked:.2f} |")
+    print(f"\nexpected calibration error: {error:.3f}\n")
+    print("| detector | flags | mean confidence | marked by raters | calibration error |")
+    print("|---|---:|---:|---:|---:|")
+    detectors = sorted({f.detector for flags in flag_lists for f in flags},
+                       key=lambda d: -sum(f.detector == d for flags in flag_lists for f in flags))
+    for d in detectors:
+        own = [[f for f in flags if f.detector == d] for flags in flag_lists]
+        pairs = [(f.confidence, marked(f, g)) for flags, g in zip(own, gold) for f in flags]
+        said, seen = zip(*pairs)
+        print(f"| {d} | {len(pairs)} | {np.mean(said):.2f} | {np.mean(seen):.2f} | {reliability(own, gold)[1]:.3f} |")
+
+
 def main(argv=None) -> None:
     """Run the benchmark and print its tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -358,6 +382,7 @@ def main(argv=None) -> None:
     for name, (part, part_segments) in subsets.items():
         print_table(titles.get(name, f"Domain {name}"), figures(part, part_segments), len(part))
     print_kinds(items, segments)
+    print_reliability(items, segments)
     resampling = Resampling(args.resamples, args.seed, args.unit)
     if args.resamples:
         print_confidence(subsets, resampling)

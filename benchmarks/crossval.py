@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accuracy import (  # noqa: E402
     MAJOR, MIN_UNITS, Resampling, domain_subsets, figures, print_comparison, print_confidence, print_kinds,
-    print_table, run_mtcheck,
+    print_reliability, print_table, run_mtcheck,
 )
 from calibrate import SCOPE, build_views, fit  # noqa: E402
 from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
@@ -135,6 +135,7 @@ def main(argv=None) -> None:
         title = "All segments, out of fold" if name == "all" else f"Domain {name}, out of fold"
         print_table(title, figures(part, part_segments), len(part))
     print_kinds(items, segments)
+    print_reliability(items, segments)
     if args.resamples:
         print_confidence(subsets, Resampling(args.resamples, 0, "document"))
     if other is not None:

@@ -246,6 +246,40 @@ def kind_shares(flag_lists: Sequence[Iterable], gold_major: Sequence[set[int]],
             for key, (n, size, in_major, in_any) in sorted(counts.items(), key=lambda kv: -kv[1][1])}
 
 
+def marked(flag, gold: set[int]) -> bool:
+    """Return True if a flag overlaps a gold span: raters marked an error where it points."""
+    return any(c in gold for c in range(flag.start, flag.end))
+
+
+@dataclass(frozen=True)
+class ConfidenceBin:
+    """Flags whose confidence lies in [low, high): how many, how sure they said, how many were marked."""
+
+    low: float
+    high: float
+    flags: int
+    confidence: float
+    marked: float
+
+
+def reliability(flag_lists: Sequence[Iterable], gold_all: Sequence[set[int]],
+                bins: int = 10) -> tuple[list[ConfidenceBin], float]:
+    """Return the flags' confidence against the share that raters marked, per bin, and the
+    expected calibration error (the flag-weighted mean gap between the two)."""
+    said: list[list[float]] = [[] for _ in range(bins)]
+    seen: list[list[bool]] = [[] for _ in range(bins)]
+    for flags, gold in zip(flag_lists, gold_all):
+        for f in flags:
+            k = min(bins - 1, int(f.confidence * bins))
+            said[k].append(f.confidence)
+            seen[k].append(marked(f, gold))
+    table = [ConfidenceBin(k / bins, (k + 1) / bins, len(said[k]), float(np.mean(said[k])), float(np.mean(seen[k])))
+             for k in range(bins) if said[k]]
+    total = sum(b.flags for b in table)
+    error = sum(b.flags * abs(b.confidence - b.marked) for b in table) / total if total else 0.0
+    return table, error
+
+
 def write_batch(data: str, segments: int, path: Path) -> list[dict]:
     """Write the first N labelled segments as an mtcheck JSONL batch; return their rows."""
     with open(data, encoding="utf-8") as fh:

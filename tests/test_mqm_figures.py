@@ -1,4 +1,5 @@
 """The benchmark's figures, checked on tiny hand-computed cases."""
+import dataclasses
 import sys
 
 import pytest
@@ -9,8 +10,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import numpy as np  # noqa: E402
 from mqm import (  # noqa: E402
     Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, f1_of_counts, interval, kendall_tau,
-    kind_shares, lexical_baseline, pairwise_accuracy, pearson, prf, roc_auc, span_counts, system_means,
-    system_totals,
+    ConfidenceBin, kind_shares, lexical_baseline, pairwise_accuracy, pearson, prf, reliability, roc_auc,
+    span_counts, system_means, system_totals,
 )
 
 
@@ -70,6 +71,28 @@ def test_kind_shares_count_flags_and_the_gold_inside_them():
         ("name-mismatch", "major", "d"): (2, 8, 2 / 8, 4 / 8),
         ("non-word", "critical", "d"): (1, 2, 0.0, 0.5),
     }
+
+
+def _flag(start, end, confidence):
+    from mtcheck.results import Flag, Severity
+
+    return Flag(start, end, "x" * (end - start), Severity.MAJOR, "k", "m", confidence, None, "d")
+
+
+@pytest.mark.parametrize("flags,gold,bins,table,error", [
+    # two bins: 0.2 said, one of two marked; 0.9 said, the one marked (a touch is enough)
+    ([[_flag(0, 2, 0.2), _flag(5, 6, 0.2), _flag(8, 10, 0.9)]], [{1, 9}], 2,
+     [ConfidenceBin(0.0, 0.5, 2, 0.2, 0.5), ConfidenceBin(0.5, 1.0, 1, 0.9, 1.0)],
+     (2 * 0.3 + 1 * 0.1) / 3),
+    # a confidence of 1.0 falls in the top bin; flags of several segments each meet their own gold
+    ([[_flag(0, 1, 1.0)], [_flag(0, 1, 0.95)]], [set(), {0}], 10,
+     [ConfidenceBin(0.9, 1.0, 2, 0.975, 0.5)], 0.475),
+    ([[]], [{0}], 10, [], 0.0),  # no flags, no error
+])
+def test_reliability(flags, gold, bins, table, error):
+    got_table, got_error = reliability(flags, gold, bins)
+    assert [dataclasses.astuple(b) for b in got_table] == [pytest.approx(dataclasses.astuple(b)) for b in table]
+    assert got_error == pytest.approx(error)
 
 
 @pytest.mark.parametrize("pred,gold,expected", [
