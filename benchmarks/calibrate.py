@@ -13,7 +13,10 @@ Fits, in order, each for the best figure on the "fit" split:
    editor): runs of words at the lower one are flagged, major if they hold a word at the higher;
 4. the sentence similarity below which a translation is flagged as unrelated to its reference,
    for the same F1 (the lowest of the best cut-offs);
-5. the weight of lost similarity in the segment penalty, for Kendall tau plus pairwise accuracy
+5. per detector with enough flags, the map from a flag's raw score and length to its
+   confidence: the share of such flags that overlap an error the raters marked
+   (mtcheck/detect/confidence.py);
+6. the weight of lost similarity in the segment penalty, for Kendall tau plus pairwise accuracy
    against MQM (tau-b alone rewards tied penalties, which rank nothing).
 Only documents of the "fit" split are used; benchmarks/accuracy.py reports on the "eval" split.
 """
@@ -30,7 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mqm import flag_chars, kendall_tau, load_items, pairwise_accuracy, prf  # noqa: E402
+from mqm import flag_chars, kendall_tau, load_items, marked, pairwise_accuracy, prf  # noqa: E402
 
 from mtcheck.detect.wordrisk import SCOPES  # noqa: E402
 
@@ -54,6 +57,10 @@ RISK_CUT_OFFS = [round(0.08 + 0.02 * k, 2) for k in range(12)]  # 0.08 .. 0.30
 MINOR_RISK_CUT_OFFS = [None, 0.06, 0.07, 0.08, 0.09]
 UNRELATED_CUT_OFFS = [None] + [round(-0.05 + 0.05 * k, 2) for k in range(8)]  # off, -0.05 .. 0.30
 PLATEAU = 0.01  # cut-offs within 1% of the best F1 count as equally good
+# A detector needs this many flags on the fit split for its confidence to be mapped: on 3,000
+# fit segments the similarity detector has about 4,400 and the word model 1,700, while names,
+# numbers, non-words, word order and the output detectors have 5 to 60 each.
+CONFIDENCE_MIN_FLAGS = 200
 # The word model's per-segment features describe the sentence that holds the word. Cross-validated
 # over all 146 documents, against the whole segment: major-span F1 0.238 against 0.223 (+0.015,
 # 0.001 to 0.030), all-span F1 0.414 against 0.389, Kendall tau level (benchmarks/README.md).
@@ -153,6 +160,32 @@ def choose_fewest_flags(scores: dict, plateau: float = PLATEAU):
     return min(good, key=lambda key: (scores[key][1], -scores[key][0]))
 
 
+def fit_confidence_maps(flags, items, min_flags=CONFIDENCE_MIN_FLAGS) -> dict | None:
+    """Return a map per detector from its flags' raw scores and lengths to the share that raters marked.
+
+    Fitted on flags raised without maps; "marked" is overlapping any gold span of the first
+    rater. A detector with fewer than ``min_flags`` flags of its own keeps its raw score.
+    """
+    from mtcheck.calibration import flag_words
+    from mtcheck.detect.confidence import fit_map
+
+    by_detector: dict[str, list[tuple[float, int, bool]]] = {}
+    for segment_flags, it in zip(flags, items):
+        gold = it.gold(major_only=False)
+        for f in segment_flags:
+            # a merged flag of two detectors has no one scale to learn from
+            if "+" not in f.detector:
+                by_detector.setdefault(f.detector, []).append((f.confidence, flag_words(f), marked(f, gold)))
+    maps = {}
+    for detector, rows in sorted(by_detector.items()):
+        raw, words, real = zip(*rows)
+        if len(rows) >= min_flags:
+            maps[detector] = list(fit_map(raw, words, real))
+        print(f"confidence of {detector}: {len(rows)} flags, mean raw {np.mean(raw):.3f}, "
+              f"{np.mean(real):.3f} marked by raters, map {maps.get(detector, 'none (too few flags)')}")
+    return maps or None
+
+
 def fit(items, views, base, scope=SCOPE):
     """Return the best calibration and a line describing how it scored on the fit split."""
     from mtcheck.detect.wordrisk import fit_word_model
@@ -167,7 +200,7 @@ def fit(items, views, base, scope=SCOPE):
         return prf([flag_chars(f, MAJOR) for f in flags], gold)[2], flags
 
     # the unrelated-output detector is fitted last, on top of the others
-    base = dataclasses.replace(base, unrelated_below=None)
+    base = dataclasses.replace(base, unrelated_below=None, confidence_maps=None)
     best = None
     for major in CUT_OFFS:
         for margin in MINOR_MARGINS:
@@ -208,6 +241,8 @@ def fit(items, views, base, scope=SCOPE):
     # 0.15 lie in gold major spans, 0.27 between 0.15 and 0.20; 0.12 for mistranslation flags)
     chosen = choose_cut_off({u: f1 for u, (f1, _, _) in unrelated.items()}, plateau=0, flags_below=True)
     f1, cal, flags = unrelated[chosen]
+    cal = dataclasses.replace(cal, confidence_maps=fit_confidence_maps(flags, items))
+    flags = flags_under(cal)
     mqm = [it.mqm for it in items]
     agreement = {}
     for w in SIMILARITY_WEIGHTS:

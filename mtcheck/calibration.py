@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -37,6 +38,9 @@ class Calibration:
     similarity_weight: float = 1.0
     # the word-risk model and its cut-off (detect/wordrisk.py); without one, it flags nothing
     word_model: dict | None = None
+    # per detector, [intercept, slope, per_word] of the map from a flag's raw score and length to
+    # its confidence (detect/confidence.py); a detector without one keeps its raw score
+    confidence_maps: dict | None = None
     fitted_on: str = ""
     # the embedder whose similarities the cut-offs were fitted on ("" if not recorded): another
     # model spreads its cosines differently, so the cut-offs do not carry over
@@ -49,6 +53,11 @@ class Calibration:
             raise ValueError("calibration needs unrelated_below between -1 and 1, or null")
         if self.word_model is not None:
             self.risk_model  # noqa: B018 -- validate the model now, not at the first segment
+        for detector, map_ in (self.confidence_maps or {}).items():
+            if not (isinstance(map_, (list, tuple)) and len(map_) == 3
+                    and all(isinstance(x, (int, float)) and math.isfinite(x) for x in map_) and map_[1] >= 0):
+                raise ValueError(f"confidence_maps[{detector!r}] must be [intercept, slope, per_word] "
+                                 "with a slope of 0 or more")
 
     @cached_property
     def risk_model(self):

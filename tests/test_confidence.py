@@ -51,6 +51,25 @@ def test_fit_map_of_scores_that_say_nothing_is_flat_at_the_base_rate():
     assert mapped(0.9, 1, intercept, slope, per_word) == pytest.approx(0.5)
 
 
+def test_fit_map_never_lets_a_higher_score_mean_less_sure():
+    # raters marked 3 in 4 flags scored 0.2 and 1 in 4 scored 0.9: the map stays flat in the
+    # score, at the share marked overall
+    raw = [0.2] * 200 + [0.9] * 200
+    real = ([True] * 3 + [False]) * 50 + ([True] + [False] * 3) * 50
+    intercept, slope, per_word = fit_map(raw, [1] * len(raw), real)
+    assert slope == 0.0
+    assert mapped(0.2, 1, intercept, slope, per_word) == pytest.approx(0.5)
+    assert mapped(0.9, 1, intercept, slope, per_word) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("real,sure", [(True, True), (False, False)])
+def test_fit_map_of_flags_all_marked_or_none_stays_finite(real, sure):
+    intercept, slope, per_word = fit_map([0.3, 0.6, 0.9] * 100, [1, 2, 3] * 100, [real] * 300)
+    assert all(map(math.isfinite, (intercept, slope, per_word)))
+    assert (mapped(0.6, 2, intercept, slope, per_word) > 0.99) == sure
+    assert (mapped(0.6, 2, intercept, slope, per_word) < 0.01) == (not sure)
+
+
 def _flag(detector, confidence, text="word"):
     return Flag(0, len(text), text, Severity.MAJOR, "mistranslation", "m", confidence, None, detector)
 

@@ -8,6 +8,7 @@ the word tokens, never by searching the text again.
 from __future__ import annotations
 
 from .base import Detector, Finding, SegmentView, build_view
+from .confidence import calibrate_flags
 from .merge import to_flags
 from .names import find_name_mismatches
 from .nonwords import find_nonwords
@@ -38,4 +39,5 @@ __all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
 def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):
     """Run the detectors on one segment and return its merged flags, in text order."""
     findings = [f for run in detectors for f in run(view)]
-    return to_flags(view, give_way(view, supersede(findings)))
+    flags = to_flags(view, give_way(view, supersede(findings)))
+    return calibrate_flags(flags, view.calibration.confidence_maps)

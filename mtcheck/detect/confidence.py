@@ -60,16 +60,29 @@ def fit_map(raw: Sequence[float], words: Sequence[int], real: Sequence[bool], l2
             iterations: int = 50) -> tuple[float, float, float]:
     """Fit (intercept, slope, per_word) of the map to "raters marked it", by Newton's method.
 
-    The two weights are shrunk towards 0 (ridge ``l2``), the intercept is not.
+    The two weights are shrunk towards 0 (ridge ``l2``), the intercept next to not at all: just
+    enough to stay finite when every flag was marked, or none. The slope is kept at 0 or more:
+    a flag must not become less sure as its detector's score rises, or the map would reverse
+    the detector's own ranking of equally long flags.
     """
-    z = np.column_stack([np.ones(len(raw)), [logit(r) for r in raw], np.log(np.maximum(1, words))])
-    y = np.asarray(real, float)
-    w = np.zeros(3)
-    ridge = np.diag([0.0, l2, l2])
+    columns = np.column_stack([[logit(r) for r in raw], np.log(np.maximum(1, words))])
+    intercept, (slope, per_word) = _logistic(columns, real, l2, iterations)
+    if slope < 0:
+        intercept, (per_word,) = _logistic(columns[:, 1:], real, l2, iterations)
+        slope = 0.0
+    return float(intercept), float(slope), float(per_word)
+
+
+def _logistic(x: np.ndarray, y: Sequence[bool], l2: float, iterations: int) -> tuple[float, np.ndarray]:
+    """Return the intercept and weights of a ridge-regularised logistic regression of y on x."""
+    z = np.column_stack([np.ones(len(x)), x])
+    y = np.asarray(y, float)
+    w = np.zeros(z.shape[1])
+    ridge = np.diag([1e-6] + [l2] * x.shape[1])
     for _ in range(iterations):
         p = 1 / (1 + np.exp(-z @ w))
         step = np.linalg.solve((z * (p * (1 - p))[:, None]).T @ z + ridge, z.T @ (p - y) + ridge @ w)
         w -= step
         if np.abs(step).max() < 1e-10:
             break
-    return float(w[0]), float(w[1]), float(w[2])
+    return w[0], w[1:]
