@@ -43,6 +43,8 @@ BAD = [
     ("unknown key", json.dumps({"format_version": 1, "colour": "red"}), "invalid calibration"),
     ("cut-offs reversed", json.dumps({"format_version": 1, "major_below": 0.6, "minor_below": 0.5}),
      "major_below <= minor_below"),
+    ("confidence map short", json.dumps({"format_version": 1, "confidence_maps": {"wordrisk": [0.1, 0.2]}}),
+     r"invalid calibration: confidence_maps\['wordrisk'\] must be \[intercept, slope, per_word\]"),
 ]
 
 

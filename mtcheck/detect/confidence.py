@@ -2,8 +2,8 @@
 
 Each detector scores its findings on its own scale: the similarity detector from how weakly a
 word matches, the word model by a word's risk, the names detector by the spelling distance.
-Those scales are not chances: on held-out MQM data, major similarity flags said 0.73 on
-average and raters had marked an error at 0.41 of them. The calibration file holds, for each
+Those scales are not chances: on 2,000 held-out MQM segments, major similarity flags said 0.73
+on average and raters had marked an error at 0.41 of them. The calibration file holds, for each
 detector with enough flags on the fit split, a logistic map of its raw score and its length
 (Platt scaling), fitted so that a flag's confidence is the share of such flags that overlap an
 error the raters marked. It applies to the merged flags, as they are fitted and shown.
@@ -16,6 +16,8 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 import numpy as np
+
+from ..calibration import flag_words
 
 # raw scores are clipped into (0, 1) before the logit: a detector may say 1.0 or 0.0
 _EDGE = 1e-3
@@ -44,8 +46,6 @@ def calibrate_flags(flags: Sequence, maps: Mapping[str, Sequence[float]] | None)
     """
     if not maps:
         return tuple(flags)
-    from ..calibration import flag_words
-
     out = []
     for f in flags:
         own = [maps[d] for d in f.detector.split("+") if d in maps]
