@@ -18,6 +18,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ..calibration import flag_words
+from ..logistic import fit_logistic
 
 # raw scores are clipped into (0, 1) before the logit: a detector may say 1.0 or 0.0
 _EDGE = 1e-3
@@ -66,23 +67,8 @@ def fit_map(raw: Sequence[float], words: Sequence[int], real: Sequence[bool], l2
     the detector's own ranking of equally long flags.
     """
     columns = np.column_stack([[logit(r) for r in raw], np.log(np.maximum(1, words))])
-    intercept, (slope, per_word) = _logistic(columns, real, l2, iterations)
+    intercept, (slope, per_word) = fit_logistic(columns, real, l2, 1e-6, iterations)
     if slope < 0:
-        intercept, (per_word,) = _logistic(columns[:, 1:], real, l2, iterations)
+        intercept, (per_word,) = fit_logistic(columns[:, 1:], real, l2, 1e-6, iterations)
         slope = 0.0
     return float(intercept), float(slope), float(per_word)
-
-
-def _logistic(x: np.ndarray, y: Sequence[bool], l2: float, iterations: int) -> tuple[float, np.ndarray]:
-    """Return the intercept and weights of a ridge-regularised logistic regression of y on x."""
-    z = np.column_stack([np.ones(len(x)), x])
-    y = np.asarray(y, float)
-    w = np.zeros(z.shape[1])
-    ridge = np.diag([1e-6] + [l2] * x.shape[1])
-    for _ in range(iterations):
-        p = 1 / (1 + np.exp(-z @ w))
-        step = np.linalg.solve((z * (p * (1 - p))[:, None]).T @ z + ridge, z.T @ (p - y) + ridge @ w)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    return w[0], w[1:]

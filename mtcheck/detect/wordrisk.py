@@ -163,22 +163,14 @@ class WordRiskModel:
 
 def fit_word_model(features: np.ndarray, labels: np.ndarray, terms: Sequence[str],
                    l2: float = 0.01, iterations: int = 30) -> tuple[tuple, tuple, tuple]:
-    """Fit a ridge-regularised logistic model by Newton's method; return (mean, scale, weights)."""
+    """Fit a ridge-regularised logistic model on standardised terms; return (mean, scale, weights)."""
+    from ..logistic import fit_logistic
+
     x = design(features, terms)
     mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
-    z = np.column_stack([np.ones(len(x)), (x - mean) / scale])
-    w = np.zeros(z.shape[1])
-    ridge = l2 * np.eye(len(w))
-    ridge[0, 0] = 0  # the intercept is not shrunk
-    for _ in range(iterations):
-        p = 1 / (1 + np.exp(-z @ w))
-        gradient = z.T @ (p - labels) + ridge @ w
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + ridge
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, w))
+    # the intercept is not shrunk
+    intercept, weights = fit_logistic((x - mean) / scale, labels, l2, 0.0, iterations, tolerance=1e-8)
+    return tuple(map(float, mean)), tuple(map(float, scale)), (intercept, *map(float, weights))
 
 
 # Kinds of the detectors that pin down one precise fault; a risky run gives way to them.
