@@ -188,6 +188,7 @@ def fit_confidence_maps(flags, items, min_flags=CONFIDENCE_MIN_FLAGS) -> dict | 
 
 def fit(items, views, base, scope=SCOPE):
     """Return the best calibration and a line describing how it scored on the fit split."""
+    from mtcheck.detect.confidence import calibrate_flags
     from mtcheck.detect.wordrisk import fit_word_model
 
     gold = [it.gold(major_only=True) for it in items]
@@ -242,7 +243,8 @@ def fit(items, views, base, scope=SCOPE):
     chosen = choose_cut_off({u: f1 for u, (f1, _, _) in unrelated.items()}, plateau=0, flags_below=True)
     f1, cal, flags = unrelated[chosen]
     cal = dataclasses.replace(cal, confidence_maps=fit_confidence_maps(flags, items))
-    flags = flags_under(cal)
+    # the same flags with their confidence mapped, as detect() maps them: no second detection
+    flags = [calibrate_flags(f, cal.confidence_maps) for f in flags]
     mqm = [it.mqm for it in items]
     agreement = {}
     for w in SIMILARITY_WEIGHTS:
