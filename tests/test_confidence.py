@@ -8,7 +8,7 @@ import pytest
 
 from mtcheck.calibration import Calibration
 from mtcheck.detect import build_view, detect
-from mtcheck.detect.confidence import calibrate_flags, fit_map, logit, mapped
+from mtcheck.calibration.confidence import calibrate_flags, fit_map, logit, mapped
 from mtcheck.results import Flag, Severity
 
 from .conftest import ROOT

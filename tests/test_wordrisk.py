@@ -9,7 +9,8 @@ import pytest
 from mtcheck.calibration import Calibration, default_calibration, read_calibration
 from mtcheck.detect import build_view, detect
 from mtcheck.detect.base import Finding
-from mtcheck.detect.wordrisk import FEATURES, WordRiskModel, give_way, word_features
+from mtcheck.calibration.word_model import FEATURES, WordRiskModel
+from mtcheck.detect.wordrisk import give_way, word_features
 from mtcheck.errors import InputError
 from mtcheck.results import Severity
 

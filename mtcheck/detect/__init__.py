@@ -8,7 +8,7 @@ the word tokens, never by searching the text again.
 from __future__ import annotations
 
 from .base import Detector, Finding, SegmentView, build_view
-from .confidence import calibrate_flags
+from ..calibration.confidence import calibrate_flags
 from .merge import to_flags
 from .names import find_name_mismatches
 from .nonwords import find_nonwords

@@ -1,6 +1,6 @@
-"""Thresholds and weights fitted on labelled data, shipped as a versioned JSON file.
+"""The calibration file: cut-offs and weights fitted on labelled data, shipped as versioned JSON.
 
-``benchmarks/calibrate.py`` refits them on the "fit" split of the MQM data and writes
+``mtcheck calibrate`` refits them on the "fit" split of labelled MQM data and writes
 ``mtcheck/data/calibration.json``; the benchmarks report on the "eval" split.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import InputError
-from .words import tokenize
+from ..errors import InputError
+from ..words import tokenize
 
 FORMAT_VERSION = 1
 
@@ -39,7 +39,7 @@ class Calibration:
     # the word-risk model and its cut-off (detect/wordrisk.py); without one, it flags nothing
     word_model: dict | None = None
     # per detector, [intercept, slope, per_word] of the map from a flag's raw score and length to
-    # its confidence (detect/confidence.py); a detector without one keeps its raw score
+    # its confidence (calibration/confidence.py); a detector without one keeps its raw score
     confidence_maps: dict | None = None
     fitted_on: str = ""
     # the embedder whose similarities the cut-offs were fitted on ("" if not recorded): another
@@ -62,7 +62,7 @@ class Calibration:
     @cached_property
     def risk_model(self):
         """Return the word-risk model, or None."""
-        from .detect.wordrisk import WordRiskModel
+        from .word_model import WordRiskModel
 
         if self.word_model is None:
             return None
@@ -88,7 +88,7 @@ class Calibration:
             return None
         return (f"calibration {self.id} was fitted for the model {self.model}, not {model_name}; its "
                 f"cut-offs assume that model's similarities. Fit one for this model with "
-                f"benchmarks/calibrate.py --model and pass it with --calibration")
+                f"`mtcheck calibrate DATA --model NAME --out FILE` and pass it with --calibration")
 
     def to_json(self) -> str:
         """Return the calibration as the JSON file's text."""

@@ -17,8 +17,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..calibration import flag_words
-from ..logistic import fit_logistic
+from .file import flag_words
+from .logistic import fit_logistic
 
 # raw scores are clipped into (0, 1) before the logit: a detector may say 1.0 or 0.0
 _EDGE = 1e-3

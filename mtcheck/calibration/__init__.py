@@ -1,0 +1,7 @@
+"""Calibration: the fitted cut-offs, word model and confidence maps, and the code that fits them.
+
+A leaf of the package: it imports nothing from the detectors or the pipeline, which read it.
+"""
+from .file import FORMAT_VERSION, Calibration, default_calibration, flag_words, read_calibration
+
+__all__ = ["FORMAT_VERSION", "Calibration", "default_calibration", "flag_words", "read_calibration"]
