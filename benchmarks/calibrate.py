@@ -94,7 +94,8 @@ def build_views(items, embedder=None) -> list[ItemViews]:
     """Return the views of each item, encoding each distinct text once (pairing as the pipeline does)."""
     from mtcheck.by_sentence import best_cosine, encode_pieces, mean_cosine, pair_segments, piece_views
     from mtcheck.detect import build_view
-    from mtcheck.embed import CachingEmbedder, load_model, rescale, similarity_baseline
+    from mtcheck.embed import CachingEmbedder, load_model
+    from mtcheck.similarity import rescale, similarity_baseline
     from mtcheck.metrics import LexicalMetrics
 
     embedder = embedder or CachingEmbedder(load_model())

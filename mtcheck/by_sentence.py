@@ -10,10 +10,11 @@ from typing import Sequence
 
 from .detect import build_view, detect
 from .detect.base import SegmentView
-from .embed import Embedder, Encoding, rescale
+from .embed import Embedder, Encoding
 from .metrics import LexicalMetrics
 from .results import Flag
 from .sentence_pairs import SentencePair, pair_sentences, texts_to_encode
+from .similarity import best_cosine, rescale
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,6 @@ class Piece:
     hyp: Encoding
     refs: tuple[Encoding, ...]
     cosine: float  # against the closest of its references
-
-
-def best_cosine(hyp: Encoding, refs: Sequence[Encoding]) -> float:
-    """Return the cosine of a translation's sentence vector with the closest of its references'."""
-    return max(float(hyp.sentence @ r.sentence) for r in refs)
 
 
 def pair_segments(segments: Sequence[tuple[str, Sequence[str]]], embedder: Embedder,

@@ -13,13 +13,13 @@ from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 from .align import Link
-from .by_sentence import (best_cosine, detect_pieces, encode_pieces, mean_cosine, pair_segments, piece_views,
+from .by_sentence import (detect_pieces, encode_pieces, mean_cosine, pair_segments, piece_views,
                           unrelated_as_a_whole)
 from .calibration import default_calibration, read_calibration
 from .decisions import flag_key, read_decisions
 from .detect import build_view, detect
 from .detect.base import pooled_words
-from .embed import CachingEmbedder, Embedder, Encoding, load_model, rescale, similarity_baseline
+from .embed import CachingEmbedder, Embedder, Encoding, load_model
 from .errors import InputError, UsageError
 from .io import Record, read_jsonl, read_text
 from .io.jsonl import iter_jsonl
@@ -32,7 +32,8 @@ from .results import (
     StreamSummary, SystemResult,
 )
 from .segment import Sentence, split_lines, split_sentences
-from .sentence_pairs import SentencePair, align_sentences, best_counterpart, candidates, text_of
+from .sentence_pairs import SentencePair, align_sentences, candidates, text_of
+from .similarity import best_cosine, best_counterpart, rescale, similarity_baseline
 from .settings import Settings
 from .words import load_frequencies
 
@@ -275,8 +276,7 @@ class Run:
         load_frequencies(settings.lang)
         inner = embedder or load_model(settings.model, settings.batch_size, settings.backend)
         if settings.disk_cache:
-            from .embed_cache import DiskCachedEmbedder
-            from .embed_onnx import cache_dir
+            from .embed.cache import DiskCachedEmbedder, cache_dir
 
             inner = DiskCachedEmbedder(inner, cache_dir() / "embeddings.sqlite")
         self.embedder = CachingEmbedder(inner)

@@ -16,9 +16,8 @@ import numpy as np
 
 from .align import Link, align, length_penalty
 from .segment import Sentence, split_sentences
+from .similarity import best_counterpart
 
-# a further reference's best window must be at least this close to be its counterpart at all
-EXTRA_REFERENCE_SIMILARITY = 0.3
 ALIGN_BAND = 30  # sentences either side of the diagonal that the aligner searches
 
 
@@ -58,15 +57,6 @@ def align_sentences(hyp: str, hyp_sents: Sequence[Sentence], ref: str, ref_sents
         return float(vectors[h] @ vectors[r]) - length_penalty(len(h), len(r))
 
     return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
-
-
-def best_counterpart(text: str, options: Sequence[str], vectors: Mapping[str, np.ndarray]) -> str:
-    """Return the option closest to a text, or '' if none is close enough."""
-    if not options:
-        return ""
-    sims = [float(vectors[text] @ vectors[o]) for o in options]
-    best = int(np.argmax(sims))
-    return options[best] if sims[best] >= EXTRA_REFERENCE_SIMILARITY else ""
 
 
 def _paired(hypothesis: str, references: Sequence[str], lang: str) -> bool:

@@ -1,7 +1,7 @@
 """The on-disk embedding cache: a second run encodes nothing it has seen, with the same vectors."""
 import numpy as np
 
-from mtcheck.embed_cache import DiskCachedEmbedder
+from mtcheck.embed.cache import DiskCachedEmbedder
 from mtcheck.pipeline import check
 from mtcheck.settings import Settings
 

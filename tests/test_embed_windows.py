@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from mtcheck.embed import Encoding
-from mtcheck.embed_windows import OVERLAP, WindowedEmbedder, read_until
+from mtcheck.embed.windows import OVERLAP, WindowedEmbedder, read_until
 
 from .conftest import _vector
 

@@ -99,16 +99,16 @@ def test_line_aligned_mode(real_embedder, tmp_path):
 
 
 def test_shipped_baseline_equals_a_fresh_computation(real_embedder):
-    from mtcheck.embed import packaged_baselines, similarity_baseline
+    from mtcheck.similarity import packaged_baselines, similarity_baseline
 
     fresh = similarity_baseline(real_embedder, packaged=False)
     assert packaged_baselines()[real_embedder.name] == pytest.approx(fresh, abs=1e-6), \
-        "refresh mtcheck/data/baselines.json with: python -m mtcheck.embed"
+        "refresh mtcheck/data/baselines.json with: python -m mtcheck.similarity"
 
 
 def test_one_tokenization_gives_the_encodings_of_sentence_transformers_encode(real_embedder):
     """mtcheck's own batch loop gives what encode() and a second tokenization for offsets give."""
-    from mtcheck.embed import SentenceTransformerEmbedder
+    from mtcheck.embed.torch_backend import SentenceTransformerEmbedder
 
     texts = ["Trump's special prutestry Stephen Whitkof met Ilon Musk.", "A b", "", "x " * 400]
     backend = real_embedder.inner  # the model's own encodings, each cut at its length limit

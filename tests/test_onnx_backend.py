@@ -47,8 +47,8 @@ def test_name_says_backend(onnx_embedder):
 
 
 def test_shipped_baseline_equals_a_fresh_computation(onnx_embedder):
-    from mtcheck.embed import packaged_baselines, similarity_baseline
+    from mtcheck.similarity import packaged_baselines, similarity_baseline
 
     fresh = similarity_baseline(onnx_embedder, packaged=False)
     assert packaged_baselines()[onnx_embedder.name] == pytest.approx(fresh, abs=1e-6), \
-        "refresh mtcheck/data/baselines.json with: python -m mtcheck.embed"
+        "refresh mtcheck/data/baselines.json with: python -m mtcheck.similarity"

@@ -12,7 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .embed import Embedder, Encoding, _unit
+from .base import Embedder, Encoding, unit
 
 # Tokens that a window shares with the one before it. The two are joined halfway through the
 # overlap, so every token kept has at least OVERLAP // 2 tokens of context on each side.
@@ -65,7 +65,7 @@ def _sentence(encoding: Encoding, parts: list[tuple[np.ndarray, int]]) -> np.nda
     starts = np.array([s for s, _ in encoding.offsets])
     begins = [b for _, b in parts] + [np.inf]
     counts = [int(((starts >= a) & (starts < b)).sum()) for a, b in zip(begins, begins[1:])]
-    return _unit(sum(v * n for (v, _), n in zip(parts, counts)))
+    return unit(sum(v * n for (v, _), n in zip(parts, counts)))
 
 
 class WindowedEmbedder:

@@ -1,4 +1,5 @@
-"""An optional on-disk embedding cache (SQLite), keyed by model, backend and text.
+"""Caches of encodings: in memory for a run (CachingEmbedder), and optionally on disk (SQLite),
+keyed by model, backend and text.
 
 Re-checking a batch that changed a little, or a reference shared by many runs, then encodes only
 the texts not seen before. Vectors are stored as float32 bytes, so a cached encoding is exactly
@@ -8,18 +9,66 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+from collections import OrderedDict
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from .embed import Embedder, Encoding
+from .base import Embedder, Encoding
 
 # Part of every key: a change to what an encoding holds must not serve encodings made before it
 # (2: texts beyond the model's length limit are encoded whole, not cut short).
 ENCODING_VERSION = 2
 SCHEMA = "CREATE TABLE IF NOT EXISTS encodings (key TEXT PRIMARY KEY, sentence BLOB, tokens BLOB, offsets TEXT)"
+
+
+def cache_dir() -> Path:
+    """Return mtcheck's cache directory."""
+    return Path(os.environ.get("MTCHECK_CACHE") or Path.home() / ".cache" / "mtcheck")
+
+
+class CachingEmbedder:
+    """Wrap an embedder so that a text seen recently is not encoded again.
+
+    The cache keeps the most recently used encodings only, up to ``size`` texts and
+    ``max_bytes`` of vectors (token vectors take about 60 KB for a sentence, and up to 400 KB
+    for a text at the model's length limit), so memory stays bounded however large the batch
+    and however long its texts; a reference shared by many segments stays in it while it is
+    being used.
+    """
+
+    def __init__(self, inner: Embedder, size: int = 4096, max_bytes: int = 256 * 2**20):
+        self.inner = inner
+        self.name = inner.name
+        self.size = size
+        self.max_bytes = max_bytes
+        self._bytes = 0
+        self._cache: OrderedDict[str, Encoding] = OrderedDict()
+
+    def encode(self, texts: Sequence[str]) -> list[Encoding]:
+        """Return Encodings, encoding only texts not in the cache."""
+        found = {t: self._cache[t] for t in dict.fromkeys(texts) if t in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
+        if todo:
+            found.update(zip(todo, self.inner.encode(todo)))
+        for t, e in found.items():
+            if t not in self._cache:
+                self._bytes += nbytes(e)
+            self._cache[t] = e
+            self._cache.move_to_end(t)
+        while self._cache and (len(self._cache) > self.size or self._bytes > self.max_bytes):
+            _, evicted = self._cache.popitem(last=False)
+            self._bytes -= nbytes(evicted)
+        return [found[t] for t in texts]
+
+
+def nbytes(encoding: Encoding) -> int:
+    """Return the memory an Encoding's vectors take."""
+    return encoding.tokens.nbytes + encoding.sentence.nbytes
+
 
 
 class DiskCachedEmbedder:

@@ -17,13 +17,9 @@ from typing import Sequence
 
 import numpy as np
 
-from .embed import Encoding, _unit
-from .errors import ModelError
-
-
-def cache_dir() -> Path:
-    """Return mtcheck's cache directory."""
-    return Path(os.environ.get("MTCHECK_CACHE") or Path.home() / ".cache" / "mtcheck")
+from ..errors import ModelError
+from .base import Encoding, unit
+from .cache import cache_dir
 
 
 def _pooling_is_mean(model_dir: Path) -> bool:
@@ -129,8 +125,8 @@ class OnnxEmbedder:
                  "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
         hidden = self.session.run(None, {k: feeds[k] for k in self.inputs})[0][0]
         keep = [t for t, (s, end) in enumerate(e.offsets) if end > s]
-        return Encoding(_unit(hidden.mean(axis=0)),
-                        _unit(hidden[keep]) if keep else np.zeros((0, hidden.shape[1])),
+        return Encoding(unit(hidden.mean(axis=0)),
+                        unit(hidden[keep]) if keep else np.zeros((0, hidden.shape[1])),
                         tuple(tuple(e.offsets[t]) for t in keep))
 
 
