@@ -209,7 +209,7 @@ def test_pool_averages_the_pieces_of_each_word(text, offsets, expected):
     ("한국", "HANGUL"), ("αβ", "GREEK"), ("2022", None), ("µm", None), ("Ａ", None),
 ])
 def test_script_of_a_word(word, expected):
-    from mtcheck.detect.output import script
+    from mtcheck.detect.untranslated import script
 
     assert script(word) == expected
 

@@ -10,7 +10,9 @@ from mtcheck.calibration import Calibration, default_calibration, read_calibrati
 from mtcheck.detect import build_view, detect
 from mtcheck.detect.base import Finding
 from mtcheck.calibration.word_model import FEATURES, WordRiskModel
-from mtcheck.detect.wordrisk import give_way, word_features
+from mtcheck.detect import DETECTORS
+from mtcheck.detect.arbitrate import give_way
+from mtcheck.detect.wordrisk import word_features
 from mtcheck.errors import InputError
 from mtcheck.results import Severity
 
@@ -85,6 +87,9 @@ def test_minor_flag_says_perhaps(fake_embedder):
     assert flag.message.startswith('"hailed" is perhaps mistranslated (risk 0.2')
 
 
+PRECISE = frozenset(k for d in DETECTORS if d.role in ("precise", "overriding") for k in d.kinds)
+
+
 def finding(first, last, kind, detector, severity=M):
     return Finding(first, last, severity, kind, "m", 0.5, detector)
 
@@ -112,7 +117,7 @@ def finding(first, last, kind, detector, severity=M):
 ])
 def test_give_way(fake_embedder, hyp, findings, expected):
     view = view_of(fake_embedder, hyp, "nothing alike here")
-    assert [(f.first, f.last) for f in give_way(view, findings)] == expected
+    assert [(f.first, f.last) for f in give_way(view, findings, PRECISE)] == expected
 
 
 def test_features_one_row_per_word(fake_embedder):

@@ -1,43 +1,46 @@
 """Detectors: pure functions from a SegmentView to Findings, merged into Flags.
 
 Every detector sees the same view of one aligned segment (words, their best reference matches,
-the reference and source vocabulary) and returns Findings over translation word indices. The
-findings are merged where they overlap and turned into Flags with character offsets taken from
-the word tokens, never by searching the text again.
+the reference and source vocabulary) and returns Findings over translation word indices. Each
+module declares its Detector once (name, kinds, role); DETECTORS lists them in the order they
+run. Arbitration (arbitrate.py) decides which finding wins by role, the findings are merged
+where they overlap (merge.py) and turned into Flags with character offsets taken from the word
+tokens, never by searching the text again.
 """
 from __future__ import annotations
 
-from .base import Detector, Finding, SegmentView, build_view
+from dataclasses import replace
+
 from ..calibration.confidence import calibrate_flags
+from .arbitrate import arbitrate
+from .base import Detector, Finding, SegmentView, Source, build_view
 from .merge import to_flags
-from .names import find_name_mismatches
-from .nonwords import find_nonwords
-from .numbers import find_number_mismatches
-from .order import find_inversions
-from .output import (find_copied_source, find_repetition, find_truncation, find_unrelated,
-                     find_untranslated, supersede)
-from .similarity import find_unmatched_words
-from .wordrisk import find_risky_wording, give_way
+from .names import NAMES
+from .nonwords import NONWORDS
+from .numbers import NUMBERS
+from .order import ORDER
+from .repetition import REPETITION
+from .truncation import TRUNCATION
+from .unmatched import UNMATCHED
+from .unrelated import UNRELATED
+from .untranslated import COPIED_SOURCE, UNTRANSLATED
+from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    find_nonwords,
-    find_name_mismatches,
-    find_number_mismatches,
-    find_unmatched_words,
-    find_inversions,
-    find_risky_wording,
-    find_unrelated,
-    find_untranslated,
-    find_copied_source,
-    find_repetition,
-    find_truncation,
+    NONWORDS, NAMES, NUMBERS, UNMATCHED, ORDER, WORDRISK,
+    UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 
-__all__ = ["DETECTORS", "Finding", "SegmentView", "build_view", "detect"]
+__all__ = ["DETECTORS", "Detector", "Finding", "SegmentView", "Source", "build_view", "detect"]
+
+
+def _kinds(detectors: tuple[Detector, ...], *roles: str) -> frozenset[str]:
+    """Return the kinds raised by the detectors of some roles."""
+    return frozenset(k for d in detectors if d.role in roles for k in d.kinds)
 
 
 def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):
     """Run the detectors on one segment and return its merged flags, in text order."""
-    findings = [f for run in detectors for f in run(view)]
-    flags = to_flags(view, give_way(view, supersede(findings)))
-    return calibrate_flags(flags, view.calibration.confidence_maps)
+    findings = [replace(f, detector=d.name) for d in detectors for f in d.find(view)]
+    kept = arbitrate(view, findings, _kinds(detectors, "overriding"), _kinds(detectors, "overriding", "precise"))
+    return calibrate_flags(to_flags(view, kept), view.calibration.confidence_maps)

@@ -1,9 +1,9 @@
-"""What detectors take (SegmentView) and give (Finding)."""
+"""What detectors take (SegmentView, Source) and give (Finding), and how each is declared (Detector)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..calibration import Calibration, default_calibration
 from ..results import Severity
@@ -18,13 +18,36 @@ if TYPE_CHECKING:
 ANCHOR_SIMILARITY = 0.75
 
 
-@lru_cache(maxsize=4)
-def source_vocabulary(source: str) -> frozenset[str]:
-    """Return a source text's normalised words, once per text: a document's whole source serves
-    every one of its segments."""
-    from ..words import tokenize
+@dataclass(frozen=True, eq=False)
+class Source:
+    """A source text as the detectors use it, prepared once: a document's source serves every segment."""
 
-    return frozenset(w.norm for w in tokenize(source))
+    text: str
+    lang: str = "en"
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Return the source's words."""
+        from ..words import tokenize
+
+        return tokenize(self.text)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Return the source's normalised words."""
+        return frozenset(w.norm for w in self.words)
+
+    @cached_property
+    def folded(self) -> str:
+        """Return the source text case-folded."""
+        return self.text.casefold()
+
+    def prepared(self, how: Callable[["Source"], Any]) -> Any:
+        """Return how(self), computed once per source: a detector's own reading of it."""
+        memo = self.__dict__.setdefault("_prepared", {})
+        if how not in memo:
+            memo[how] = how(self)
+        return memo[how]
 
 
 @dataclass(frozen=True)
@@ -37,7 +60,7 @@ class SegmentView:
     ref_words: tuple[tuple[Word, ...], ...]
     matches: tuple[Match | None, ...]
     hyp_offsets: tuple[tuple[int, int], ...] = ()
-    source: str | None = None
+    source: Source | None = None
     lang: str = "en"
     calibration: Calibration = field(default_factory=default_calibration)
     similarity: float | None = None  # the segment's rescaled sentence similarity
@@ -47,8 +70,8 @@ class SegmentView:
     def vocabulary(self) -> frozenset[str]:
         """Return the normalised words of the references and the source."""
         words = {w.norm for ws in self.ref_words for w in ws}
-        if self.source:
-            words |= source_vocabulary(self.source)
+        if self.source is not None:
+            words |= self.source.vocabulary
         return frozenset(words)
 
     @cached_property
@@ -101,12 +124,37 @@ class Finding:
     kind: str
     message: str
     confidence: float
-    detector: str
+    detector: str = ""  # set by detect() from the Detector that found it
     ref_span: tuple[int, int, int] | None = None
     suggest: bool = True
 
 
-Detector = Callable[[SegmentView], list[Finding]]
+# How arbitration treats a detector's findings (arbitrate.py):
+# - "whole": says the whole translation failed; its finding alone is kept;
+# - "overriding": pins down a fault and explains every weaker finding inside its run;
+# - "precise": pins down a fault; the word model's runs give way to it;
+# - "wording": weak or misplaced wording; neighbouring findings merge into one "garbled" phrase.
+ROLES = ("whole", "overriding", "precise", "wording")
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A detector, declared once: its name (the flags' "detector"), the kinds it raises, its role."""
+
+    name: str
+    kinds: frozenset[str]
+    role: str
+    find: Callable[[SegmentView], list[Finding]]
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"detector {self.name} has role {self.role!r}, not one of {ROLES}")
+
+
+def whole_reference(view: SegmentView) -> tuple[int, int, int] | None:
+    """Return the span of the whole first reference: what a wholly failed translation should say."""
+    words = view.ref_words[0] if view.ref_words else ()
+    return (0, 0, len(words) - 1) if words else None
 
 
 def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
@@ -118,7 +166,7 @@ def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
 
 
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
-               source: str | None = None, lang: str = "en", words_of=pooled_words,
+               source: Source | str | None = None, lang: str = "en", words_of=pooled_words,
                calibration: Calibration | None = None, similarity: float | None = None,
                chrf: float | None = None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings.
@@ -132,6 +180,8 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
     refs = [words_of(r, e) for r, e in zip(references, ref_encodings)]
     ref_words = tuple(w for w, _ in refs)
     matches = align_words(hyp_words, hyp_vectors, ref_words, tuple(v for _, v in refs))
+    if isinstance(source, str):
+        source = Source(source, lang) if source else None
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
                        hyp_encoding.offsets, source, lang, calibration or default_calibration(),
                        similarity, chrf)

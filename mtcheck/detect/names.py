@@ -5,7 +5,7 @@ from os.path import commonprefix
 
 from ..results import Severity
 from ..words import Word, is_function_word, zipf
-from .base import Finding, SegmentView
+from .base import Detector, Finding, SegmentView
 
 MIN_RATIO = 60.0  # rapidfuzz ratio (0-100); "Stephen" against "Steve" is 67
 COMMON_WORD_ZIPF = 3.0  # a sentence-initial capital on a common word is not a name
@@ -51,5 +51,8 @@ def find_name_mismatches(view: SegmentView) -> list[Finding]:
         found.append(Finding(
             i, i, Severity.MAJOR, "name-mismatch",
             'name "{text}" is spelled {suggestion} in the reference',
-            ratio / 100, "names", (k, j, j)))
+            ratio / 100, ref_span=(k, j, j)))
     return found
+
+
+NAMES = Detector("names", frozenset({"name-mismatch"}), "precise", find_name_mismatches)

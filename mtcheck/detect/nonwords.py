@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..results import Severity
 from ..words import token_count, zipf
-from .base import Finding, SegmentView
+from .base import Detector, Finding, SegmentView
 
 MIN_LENGTH = 4
 MAX_ZIPF = 1.0  # wordfreq knows almost every real word above this
@@ -49,5 +49,8 @@ def find_nonwords(view: SegmentView) -> list[Finding]:
             i, i, Severity.CRITICAL, "non-word",
             f'"{{text}}" is not a known word (wordfreq {view.lang}: {freq:.1f}) and is not in the '
             "reference, which has {suggestion}",
-            confidence, "nonwords"))
+            confidence))
     return found
+
+
+NONWORDS = Detector("nonwords", frozenset({"non-word"}), "precise", find_nonwords)

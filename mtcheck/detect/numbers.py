@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..results import Severity
-from ..words import Word, tokenize
-from .base import Finding, SegmentView
+from ..words import Word
+from .base import Detector, Finding, SegmentView, Source
 
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 # the numerals inside a word: "uk7" -> 7, "3rd" -> 3, "200rmb" -> 200, "7.5w" -> 7.5
@@ -95,10 +94,9 @@ def _numbers_in(words: tuple[Word, ...], lang: str) -> tuple[set[str], set[float
     return keys, values
 
 
-@lru_cache(maxsize=4)
-def _source_numbers(source: str, lang: str) -> tuple[frozenset[str], frozenset[float]]:
-    """Return a source text's numbers, once per text: a document's source serves all its segments."""
-    keys, values = _numbers_in(tokenize(source), lang)
+def _source_numbers(source: Source) -> tuple[frozenset[str], frozenset[float]]:
+    """Return a source text's numbers (Source.prepared keeps them: a document's source serves all its segments)."""
+    keys, values = _numbers_in(source.words, source.lang)
     return frozenset(keys), frozenset(values)
 
 
@@ -128,10 +126,10 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
     """Flag numerals of the translation that say a number no reference (nor the source) has."""
     if not any(w.is_number for w in view.hyp_words):
         return []
-    # the references are already in words; only the source is tokenized, once per text
+    # the references are already in words; the source's numbers are read once per source
     known = [_numbers_in(words, view.lang) for words in view.ref_words]
-    if view.source:
-        known.append(_source_numbers(view.source, view.lang))
+    if view.source is not None:
+        known.append(view.source.prepared(_source_numbers))
     keys = set().union(*(k for k, _ in known))
     values = set().union(*(v for _, v in known))
     found = []
@@ -141,5 +139,8 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
             found.append(Finding(
                 i, last, Severity.MAJOR, "number-mismatch",
                 '"{text}" is not in the reference, which has {suggestion}',
-                0.8, "numbers"))
+                0.8))
     return found
+
+
+NUMBERS = Detector("numbers", frozenset({"number-mismatch"}), "precise", find_number_mismatches)

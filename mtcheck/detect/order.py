@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..results import Severity
 from ..words import Word, is_function_word
-from .base import Finding, SegmentView
+from .base import Detector, Finding, SegmentView
 
 
 def find_inversions(view: SegmentView) -> list[Finding]:
@@ -36,7 +36,7 @@ def find_inversions(view: SegmentView) -> list[Finding]:
         found.append(Finding(
             i, i + 1, Severity.MINOR, "word-order",
             '"{text}" reverses the order of the reference, which has {suggestion}',
-            0.5, "order"))
+            0.5))
     return found
 
 
@@ -56,3 +56,6 @@ def _in_order(view: SegmentView, first: str, second: str) -> bool:
     """Return True if some reference has the two words side by side in this order."""
     return any(a.norm == first and b.norm == second
                for words in view.ref_words for a, b in zip(words, words[1:]))
+
+
+ORDER = Detector("order", frozenset({"word-order"}), "wording", find_inversions)

@@ -10,28 +10,23 @@ flags keep their own kind and message.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from ..calibration.word_model import COLUMN, FEATURES
 from ..results import Severity
 from ..words import FUNCTION_WORD_ZIPF, is_function_word, zipf
-from .base import Finding, SegmentView
-
+from .base import Detector, Finding, SegmentView
 
 def scored(view: SegmentView, i: int) -> bool:
     """Return True if the model scores word i: every word with a match in the reference, but
     numbers, which have their own detector. The model is fitted on these words."""
     return view.matches[i] is not None and not view.hyp_words[i].is_number
 
-
 def content(view: SegmentView, i: int) -> bool:
     """Return True if word i can carry a flag: not a function word, nor a word the reference
     has in the same form. Others are flagged only inside a run of risky words that has one."""
     m = view.matches[i]
     return m is not None and not m.same_form and not is_function_word(view.hyp_words[i], view.lang)
-
 
 def risky_runs(view: SegmentView, risk, threshold: float) -> list[tuple[int, int]]:
     """Return maximal runs [first, last] of scored words at or above a risk, each holding a content word."""
@@ -46,7 +41,6 @@ def risky_runs(view: SegmentView, risk, threshold: float) -> list[tuple[int, int
                 runs.append((start, i - 1))
             start = None
     return runs
-
 
 def word_features(view: SegmentView, scope: str = "segment") -> np.ndarray:
     """Return one row of FEATURES per translation word, the segment's own taken over ``scope``."""
@@ -80,12 +74,6 @@ def word_features(view: SegmentView, scope: str = "segment") -> np.ndarray:
         out[part, column["min_match"]] = match[part].min()
     return out
 
-
-# Kinds of the detectors that pin down one precise fault; a risky run gives way to them.
-PRECISE_KINDS = frozenset({"non-word", "name-mismatch", "number-mismatch", "untranslated", "repetition",
-                           "truncation"})
-
-
 def find_risky_wording(view: SegmentView) -> list[Finding]:
     """Flag runs of words that the calibration's word-risk model finds likely mistranslated."""
     model = view.calibration.risk_model
@@ -107,39 +95,8 @@ def find_risky_wording(view: SegmentView) -> list[Finding]:
             f"(risk {peak:.2f}, from how weakly its words match "
             f"the reference, weakest {weakest:.2f}, and how far the sentence strays from it); "
             "the reference has {suggestion}",
-            peak, "wordrisk"))
+            peak))
     return found
 
 
-def give_way(view: SegmentView, findings: list[Finding]) -> list[Finding]:
-    """Cut the words of precise findings out of risky runs; drop what is left without a content word.
-
-    A risky run across a name ("fund Kiril Dmitriev speaks") would otherwise merge with the name's
-    finding and take its place; the name's flag says more. A minor run also keeps clear of every
-    more severe finding and its neighbours, which merging would otherwise widen.
-    """
-    taken = {i for f in findings if f.kind in PRECISE_KINDS for i in range(f.first, f.last + 1)}
-    minor_runs = any(f.detector == "wordrisk" and f.severity is Severity.MINOR for f in findings)
-    if not taken and not minor_runs:
-        return findings
-    graver = {i for f in findings if f.severity is not Severity.MINOR
-              for i in range(f.first - 1, f.last + 2)} if minor_runs else set()
-    out = []
-    for f in findings:
-        if f.detector != "wordrisk":
-            out.append(f)
-            continue
-        blocked = taken | graver if f.severity is Severity.MINOR else taken
-        if blocked.isdisjoint(range(f.first, f.last + 1)):
-            out.append(f)
-            continue
-        start = None
-        for i in range(f.first, f.last + 2):
-            free = i <= f.last and i not in blocked
-            if free and start is None:
-                start = i
-            elif not free and start is not None:
-                if any(content(view, k) for k in range(start, i)):
-                    out.append(replace(f, first=start, last=i - 1))
-                start = None
-    return out
+WORDRISK = Detector("wordrisk", frozenset({"mistranslation"}), "wording", find_risky_wording)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..results import Severity
 from ..words import is_function_word
-from .base import Finding, SegmentView
+from .base import Detector, Finding, SegmentView
 
 def find_unmatched_words(view: SegmentView) -> list[Finding]:
     """Flag content words with no good contextual match in any reference."""
@@ -22,5 +22,8 @@ def find_unmatched_words(view: SegmentView) -> list[Finding]:
             i, i, severity, "mistranslation",
             f'"{{text}}" matches nothing in the reference well (similarity {m.similarity:.2f}); '
             "the reference has {suggestion}",
-            confidence, "similarity"))
+            confidence))
     return found
+
+
+UNMATCHED = Detector("similarity", frozenset({"mistranslation"}), "wording", find_unmatched_words)

@@ -1,0 +1,66 @@
+"""Which finding wins where detectors disagree: pure functions over one segment's findings.
+
+The kinds each rule concerns come from the detectors' declared roles (detect/__init__.py).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..results import Severity
+from .base import Finding, SegmentView
+from .wordrisk import content
+
+
+def supersede(findings: list[Finding], overriding_kinds: frozenset[str]) -> list[Finding]:
+    """Return the findings that explain best: an "unrelated" finding alone, if there is one
+    (flags on the words of a text about something else explain nothing more), unless most of
+    the text is untranslated, which says why it is unrelated; then drop the other findings that
+    lie inside an untranslated or repeated run."""
+    if any(f.kind == "untranslated" and f.severity is Severity.CRITICAL for f in findings):
+        findings = [f for f in findings if f.kind != "unrelated"]
+    unrelated = [f for f in findings if f.kind == "unrelated"]
+    if unrelated:
+        return unrelated
+    runs = [f for f in findings if f.kind in overriding_kinds]
+    return [f for f in findings if f.kind in overriding_kinds
+            or not any(r.first <= f.first and f.last <= r.last for r in runs)]
+
+
+def give_way(view: SegmentView, findings: list[Finding], precise_kinds: frozenset[str]) -> list[Finding]:
+    """Cut the words of precise findings out of risky runs; drop what is left without a content word.
+
+    A risky run across a name ("fund Kiril Dmitriev speaks") would otherwise merge with the name's
+    finding and take its place; the name's flag says more. A minor run also keeps clear of every
+    more severe finding and its neighbours, which merging would otherwise widen.
+    """
+    taken = {i for f in findings if f.kind in precise_kinds for i in range(f.first, f.last + 1)}
+    minor_runs = any(f.detector == "wordrisk" and f.severity is Severity.MINOR for f in findings)
+    if not taken and not minor_runs:
+        return findings
+    graver = {i for f in findings if f.severity is not Severity.MINOR
+              for i in range(f.first - 1, f.last + 2)} if minor_runs else set()
+    out = []
+    for f in findings:
+        if f.detector != "wordrisk":
+            out.append(f)
+            continue
+        blocked = taken | graver if f.severity is Severity.MINOR else taken
+        if blocked.isdisjoint(range(f.first, f.last + 1)):
+            out.append(f)
+            continue
+        start = None
+        for i in range(f.first, f.last + 2):
+            free = i <= f.last and i not in blocked
+            if free and start is None:
+                start = i
+            elif not free and start is not None:
+                if any(content(view, k) for k in range(start, i)):
+                    out.append(replace(f, first=start, last=i - 1))
+                start = None
+    return out
+
+
+def arbitrate(view: SegmentView, findings: list[Finding], overriding_kinds: frozenset[str],
+              precise_kinds: frozenset[str]) -> list[Finding]:
+    """Return the findings that explain best (supersede), with the word model's runs giving way."""
+    return give_way(view, supersede(findings, overriding_kinds), precise_kinds)
