@@ -40,7 +40,7 @@ ALL = {"minor", "major", "critical"}
 def run_mtcheck(items: list[Item], embedder=None, calibration: str | None = None):
     """Check the items with mtcheck's library and return one SegmentResult per item, in order."""
     from mtcheck.io import Record
-    from mtcheck.pipeline import check_records
+    from mtcheck.run import check_records
     from mtcheck.settings import Settings
 
     records = [Record(it.id, it.hypothesis, it.references, it.source or None, n)

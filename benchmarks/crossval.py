@@ -6,7 +6,7 @@
 The fit/eval split holds about 70 documents a side, and only 2 of the data's 5 TED talks are in
 "eval", so a figure of one domain on the eval split says as much about its few documents as about
 mtcheck. Here every document is held out once: the documents of each domain are dealt in turn to
-``--folds`` folds (5 folds: one TED talk each); for each fold, benchmarks/calibrate.py's whole
+``--folds`` folds (5 folds: one TED talk each); for each fold, `mtcheck calibrate`'s whole
 procedure (``--sample`` segments of the other folds, as the shipped calibration uses 3,000 of
 the fit split) fits a calibration, and mtcheck's library checks the held-out fold with it. The
 figures pool these out-of-fold results over all 18,877 segments: the same tables as accuracy.py,
@@ -31,7 +31,8 @@ from accuracy import (  # noqa: E402
     MAJOR, MIN_UNITS, Resampling, domain_subsets, figures, print_comparison, print_confidence, print_kinds,
     print_reliability, print_table, run_mtcheck,
 )
-from calibrate import SCOPE, build_views, fit  # noqa: E402
+from mtcheck.calibration.fit import SCOPE  # noqa: E402
+from mtcheck.refit import build_views, fit  # noqa: E402
 from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
 
 from mtcheck.calibration.word_model import SCOPES  # noqa: E402
@@ -56,7 +57,7 @@ def out_of_fold(items: list[Item], folds: list[int], sample: int, seed: int, emb
                 scope: str = SCOPE) -> list:
     """Return one SegmentResult per item, each checked with a calibration fitted without its fold."""
     from mtcheck.calibration import default_calibration
-    from mtcheck.report import write_atomic
+    from mtcheck.files import write_atomic
 
     segments: list = [None] * len(items)
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,7 +112,7 @@ def main(argv=None) -> None:
                         help="bootstrap resamples over documents (default 1000; 0: none)")
     parser.add_argument("--log", default=None, help="file for the fits' own output (default: discarded)")
     parser.add_argument("--scope", choices=SCOPES, default=SCOPE,
-                        help="what the word model's per-segment features describe (calibrate.py --scope)")
+                        help="what the word model's per-segment features describe (mtcheck calibrate --scope)")
     parser.add_argument("--compare-scope", choices=SCOPES, default=None,
                         help="also cross-validate with this scope, and print the two paired")
     args = parser.parse_args(argv)

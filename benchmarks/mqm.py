@@ -1,4 +1,4 @@
-"""Shared code of the benchmarks: the labelled MQM data, its splits, gold spans and figures.
+"""Shared code of the benchmarks: figures over the labelled MQM data (read by mtcheck.calibration.labelled).
 
 Splits are by document (crc32 of dataset/doc), so that calibration ("fit") and evaluation
 ("eval") never share a document, and therefore never share a reference or a source sentence.
@@ -18,105 +18,12 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-SEVERITY_WEIGHT = {"minor": 1.0, "major": 5.0}
+from mtcheck.calibration.labelled import (  # noqa: F401 -- the benchmarks' names for them
+    SEVERITY_WEIGHT, Item, f1_of_counts, flag_chars, kendall_tau, load_items, marked, pairwise_accuracy,
+    prf, span_counts, split_of,
+)
+
 _WORD = re.compile(r"\S+")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One labelled segment: texts, domain, raters and the gold spans of one chosen rater."""
-
-    id: str
-    hypothesis: str
-    references: tuple[str, ...]
-    source: str
-    domain: str
-    raters: tuple[str, ...]
-    spans: tuple[dict, ...]
-    # the source sentence (dataset/doc/seg): translations of one source share its reference and
-    # its difficulty, so the bootstrap draws them together
-    source_id: str = ""
-    # raters found no major error in any of the references kept (the data's ref_quality)
-    clean_references: bool = False
-    system: str = ""  # the MT system that translated it
-
-    @property
-    def document_id(self) -> str:
-        """Return the document the segment comes from (dataset/doc)."""
-        return self.source_id.rsplit("/", 1)[0]
-
-    @property
-    def dataset(self) -> str:
-        """Return the test set the segment comes from: systems are ranked within one."""
-        return self.source_id.split("/", 1)[0]
-
-    def gold(self, major_only: bool, rater: str | None = None) -> set[int]:
-        """Return the character positions inside gold spans of one rater (the first by default)."""
-        rater = rater or self.raters[0]
-        chars: set[int] = set()
-        for s in self.spans:
-            if s["rater"] == rater and (not major_only or s["severity"] == "major"):
-                chars.update(range(s["start"], s["end"]))
-        return chars
-
-    @property
-    def mqm(self) -> float:
-        """Return the MQM penalty (minor 1, major 5) averaged over the segment's raters."""
-        return sum(SEVERITY_WEIGHT[s["severity"]] for s in self.spans) / len(self.raters)
-
-    @property
-    def has_major(self) -> bool:
-        """Return True if the first rater marked a major error."""
-        return any(s["severity"] == "major" and s["rater"] == self.raters[0] for s in self.spans)
-
-
-def split_of(row: dict) -> str:
-    """Return 'fit' or 'eval' for a row, by its document."""
-    return "fit" if zlib.crc32(f"{row['dataset']}/{row['doc']}".encode()) % 2 == 0 else "eval"
-
-
-def load_items(path: str, split: str, sample: int | None, seed: int, first_reference: bool = False) -> list[Item]:
-    """Return a reproducible random sample of one split of the labelled JSONL file."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if split in ("all", split_of(row)) and row["raters"]:
-                rows.append(row)
-    if sample is not None and sample < len(rows):
-        rows = random.Random(seed).sample(rows, sample)
-    return [_item(r, r["references"][:1] if first_reference else r["references"]) for r in rows]
-
-
-def _item(row: dict, references: list[str]) -> Item:
-    """Return the Item of one JSONL row, keeping the given references."""
-    quality = row.get("ref_quality") or {}
-    rated = [quality.get(name) for name in row.get("ref_names", [])[:len(references)]]
-    clean = len(rated) == len(references) and all(q is not None and q["major"] == 0 for q in rated)
-    return Item(row["id"], row["hypothesis"], tuple(references), row.get("source", ""), row["domain"],
-                tuple(row["raters"]), tuple(row["spans"]), f"{row['dataset']}/{row['doc']}/{row['seg']}", clean,
-                row.get("system", ""))
-
-
-def prf(predicted: Sequence[set[int]], gold: Sequence[set[int]]) -> tuple[float, float, float]:
-    """Return micro-averaged character precision, recall and F1."""
-    counts = span_counts(predicted, gold).sum(axis=0)
-    tp, n_pred, n_gold = counts
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    return float(precision), float(recall), float(f1_of_counts(counts))
-
-
-def span_counts(predicted: Sequence[set[int]], gold: Sequence[set[int]]) -> np.ndarray:
-    """Return, per segment, (true positive, predicted, gold) character counts: what prf sums."""
-    return np.array([(len(p & g), len(p), len(g)) for p, g in zip(predicted, gold)], float).reshape(-1, 3)
-
-
-def f1_of_counts(counts: np.ndarray) -> np.ndarray:
-    """Return the F1 of summed (true positive, predicted, gold) counts, over the last axis."""
-    tp, n_pred, n_gold = counts[..., 0], counts[..., 1], counts[..., 2]
-    total = n_pred + n_gold
-    return np.divide(2 * tp, total, out=np.zeros_like(tp, dtype=float), where=total > 0)
 
 
 def bootstrap_weights(groups: Sequence[str], resamples: int, seed: int) -> np.ndarray:
@@ -194,22 +101,6 @@ def binary_f1(predicted: Sequence[bool], labels: Sequence[bool]) -> float:
     return float(2 * tp / (p.sum() + l.sum())) if p.sum() + l.sum() else 0.0
 
 
-def kendall_tau(risk: Sequence[float], mqm: Sequence[float]) -> float:
-    """Return Kendall's tau-b between a risk score and the MQM penalty."""
-    from scipy.stats import kendalltau
-
-    return float(kendalltau(risk, mqm).statistic)
-
-
-def pairwise_accuracy(risk: Sequence[float], mqm: Sequence[float]) -> float:
-    """Return the share of pairs with different MQM penalties that the risk score orders the same way."""
-    r, m = np.asarray(risk, float), np.asarray(mqm, float)
-    dr = np.sign(r[:, None] - r[None, :])
-    dm = np.sign(m[:, None] - m[None, :])
-    mask = dm != 0
-    return float((dr[mask] == dm[mask]).mean()) if mask.any() else float("nan")
-
-
 @lru_cache(maxsize=None)
 def lexical_baseline(hypothesis: str, reference: str) -> frozenset[int]:
     """Return the characters of translation words that difflib cannot align with the reference.
@@ -221,11 +112,6 @@ def lexical_baseline(hypothesis: str, reference: str) -> frozenset[int]:
     matcher = difflib.SequenceMatcher(a=[w for _, _, w in hyp], b=ref, autojunk=False)
     matched = {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
     return frozenset(c for i, (s, e, _) in enumerate(hyp) if i not in matched for c in range(s, e))
-
-
-def flag_chars(flags: Iterable, severities: set[str]) -> set[int]:
-    """Return the characters covered by flags of the given severities."""
-    return {c for f in flags if f.severity.value in severities for c in range(f.start, f.end)}
 
 
 def kind_shares(flag_lists: Sequence[Iterable], gold_major: Sequence[set[int]],
@@ -244,11 +130,6 @@ def kind_shares(flag_lists: Sequence[Iterable], gold_major: Sequence[set[int]],
             c[3] += sum(ch in every for ch in chars)
     return {key: (n, size, in_major / size if size else 0.0, in_any / size if size else 0.0)
             for key, (n, size, in_major, in_any) in sorted(counts.items(), key=lambda kv: -kv[1][1])}
-
-
-def marked(flag, gold: set[int]) -> bool:
-    """Return True if a flag overlaps a gold span: raters marked an error where it points."""
-    return any(c in gold for c in range(flag.start, flag.end))
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     from mtcheck.io import read_jsonl
-    from mtcheck.pipeline import check
-    from mtcheck.report import write_atomic
+    from mtcheck.run import check
+    from mtcheck.files import write_atomic
     from mtcheck.report.html import render_html
 
     work = Path(tempfile.mkdtemp())

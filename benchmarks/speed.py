@@ -33,7 +33,7 @@ STAGES = {
     f"mtcheck, {backend}": f"""
 from mtcheck.embed import load_model
 from mtcheck.io import read_jsonl
-from mtcheck.pipeline import check_records
+from mtcheck.run import check_records
 records = read_jsonl(BATCH)
 embedder = load_model(backend="{backend}")
 start()
@@ -45,7 +45,7 @@ stop(len(run.segments))
     "mtcheck, torch, paragraphs of 5": """
 from mtcheck.embed import load_model
 from mtcheck.io import Record, read_jsonl
-from mtcheck.pipeline import check_records
+from mtcheck.run import check_records
 rows = read_jsonl(BATCH)
 groups = [rows[i:i + 5] for i in range(0, len(rows), 5)]
 records = [Record(str(n), " ".join(r.hypothesis for r in g),

@@ -6,12 +6,14 @@ Heavy modules (numpy, torch, sentence-transformers) are imported inside the comm
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
 from .errors import EXIT_CODE_HELP, ExitCode, MtcheckError, UsageError
+from .files import refuse_to_overwrite_inputs
 
 REPORTS_DIR = Path("reports")
 SEVERITIES = ["critical", "major", "minor"]
@@ -144,39 +146,67 @@ def check(translations, references, source, input_format, html_out, no_html, lim
         html_out = None
     outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out, stream_out)
                if p is not None and str(p) != "-"]
-    _refuse_to_overwrite_inputs(outputs, [*translations, *references, *([source] if source else [])])
+    refuse_to_overwrite_inputs(outputs, [*translations, *references, *([source] if source else [])])
 
-    from .pipeline import check as run_check
-
+    fmt = None if input_format == "auto" else input_format
     if stream_out is not None:
-        from .pipeline import check_stream
+        from .stream import check_stream
 
-        run = check_stream(list(translations), stream_out, settings=settings,
-                           input_format=None if input_format == "auto" else input_format,
-                           progress=not options["quiet"])
+        run = check_stream(list(translations), stream_out, settings=settings, input_format=fmt)
         verdict = _gate(run, thresholds)
         _write_outputs(run, verdict, options, None, limit)
         if not options["quiet"]:
             click.echo(f"Segments streamed to: {stream_out}")
         sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
-    client = None
     if dask_address or workers:
-        from .distributed import connect
+        from .distributed import check_distributed, connect
 
         client = connect(dask_address, workers)
-    try:
-        run = run_check(list(translations), references, source=source, settings=settings,
-                        input_format=None if input_format == "auto" else input_format,
-                        progress=not options["quiet"], client=client)
-    finally:
-        if client is not None:
+        try:
+            run = check_distributed(list(translations), client, settings, fmt)
+        finally:
             cluster = client.cluster if workers and not dask_address else None
             client.close()
             if cluster is not None:
                 cluster.close()
+    else:
+        from .run import check as run_check
+
+        with _progress_bar(not options["quiet"]) as progress:
+            run = run_check(list(translations), references, source=source, settings=settings,
+                            input_format=fmt, progress=progress)
     verdict = _gate(run, thresholds)
     _write_outputs(run, verdict, options, html_out, limit)
     sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
+
+
+@contextmanager
+def _progress_bar(wanted: bool):
+    """Yield a progress callback that draws a bar on stderr for long documents, on a terminal only."""
+    if not (wanted and sys.stderr.isatty()):
+        yield None
+        return
+    bars: dict[str, object] = {}
+    done: dict[str, int] = {}
+
+    def progress(label: str, checked: int, total: int) -> None:
+        from .chunks import CHUNK
+
+        if total <= CHUNK:  # one chunk: over before a bar would say anything
+            return
+        if label not in bars:
+            for bar in bars.values():  # the previous document is finished
+                bar.render_finish()
+            bars[label] = click.progressbar(length=total, label=f"Checking {label}", file=sys.stderr)
+            done[label] = 0
+        bars[label].update(checked - done[label])
+        done[label] = checked
+
+    try:
+        yield progress
+    finally:
+        for bar in bars.values():
+            bar.render_finish()
 
 
 @cli.command(epilog=EXIT_CODE_HELP)
@@ -199,9 +229,9 @@ def compare(baseline, current, max_regression, samples, json_out, quiet) -> None
 
     from .compare import compare as run_compare
     from .compare import load_result, regressions, render_comparison
-    from .report import write_atomic
+    from .files import write_atomic
 
-    _refuse_to_overwrite_inputs([json_out] if json_out and str(json_out) != "-" else [], [baseline, current])
+    refuse_to_overwrite_inputs([json_out] if json_out and str(json_out) != "-" else [], [baseline, current])
     comparison = run_compare(load_result(baseline), load_result(current), n_samples=samples)
     failed = regressions(comparison, max_regression) if max_regression is not None else []
     to_stdout = json_out is not None and str(json_out) == "-"
@@ -216,6 +246,34 @@ def compare(baseline, current, max_regression, samples, json_out, quiet) -> None
     elif max_regression is not None and not quiet:
         click.echo("Regression gate: passed.", err=to_stdout)
     sys.exit(int(ExitCode.GATE_FAILED if failed else ExitCode.OK))
+
+
+@cli.command(epilog=EXIT_CODE_HELP)
+@click.argument("data", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Write the new calibration file here (pass it to check with --calibration).")
+@click.option("--model", default=None,
+              help="sentence-transformers model to fit for, as check's --model takes it [default: the packaged one].")
+@click.option("--sample", type=click.IntRange(min=10), default=3000, show_default=True,
+              help="Segments of the fit split to fit on.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sample.")
+@click.option("--scope", type=click.Choice(["sentence", "segment"]), default="sentence", show_default=True,
+              help="What the word model's per-segment features describe: the word's sentence, or its segment.")
+def calibrate(data, out, model, sample, seed, scope) -> None:
+    """Refit the detectors' cut-offs, word model and confidences on labelled MQM data (DATA, JSON Lines).
+
+    Fits on the documents of the "fit" split only (half of them, by a hash of their name), so
+    that the other half can measure the result. Takes some minutes per thousand segments.
+
+    Example:
+
+        mtcheck calibrate mqm_zhen_dev.jsonl --model ./my-model --out my-calibration.json
+    """
+    from .refit import calibrate as run_calibrate
+
+    refuse_to_overwrite_inputs([out], [data])
+    cal = run_calibrate(data, out, sample, seed, model, scope, log=lambda line: click.echo(line, err=True))
+    click.echo(f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}")
 
 
 def _merged_options(options: dict) -> dict:
@@ -249,8 +307,8 @@ def _gate(run, thresholds):
 
 def _write_outputs(run, verdict, options: dict, html_out: Path | None, limit: int) -> None:
     """Write the requested reports atomically and print the summary and the verdict."""
+    from .files import write_atomic
     from .gate import render_verdict
-    from .report import write_atomic
 
     json_out = options["json_out"]
     to_stdout = json_out is not None and str(json_out) == "-"
@@ -287,14 +345,6 @@ def _write_outputs(run, verdict, options: dict, html_out: Path | None, limit: in
             click.echo(f"HTML report: {html_out}", err=to_stdout)
     if verdict is not None and not (options["quiet"] and verdict.passed):
         click.echo(render_verdict(verdict), nl=False, err=to_stdout or options["quiet"])
-
-
-def _refuse_to_overwrite_inputs(outputs: list[Path], inputs: list[Path]) -> None:
-    """Raise UsageError if an output path is one of the input files."""
-    resolved = {p.resolve() for p in inputs}
-    for out in outputs:
-        if out.resolve() in resolved:
-            raise UsageError(f"output {out} is one of the input files; choose another path")
 
 
 def main() -> None:

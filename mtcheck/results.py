@@ -5,6 +5,8 @@ from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Any, Mapping
 
+from .sentences import Segment
+
 JSON_SCHEMA_VERSION = "1.5"
 
 
@@ -79,33 +81,19 @@ class Scores:
         return out
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A unit to check: translation text, its reference text(s), and where it stands in the input."""
-
-    id: str
-    hypothesis: str
-    references: tuple[str, ...]
-    offset: int = 0
-    line: int = 1
-    column: int = 1
-    alignment: str = "1-1"
-    source: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
-
-
 @dataclass(frozen=True, kw_only=True)
 class SegmentResult(Segment):
     """A checked segment: its scores and what was found in it."""
 
     scores: Scores
     flags: tuple[Flag, ...]
+    suppressed: int = 0  # flags an editor dismissed before, not raised again
 
     @classmethod
-    def of(cls, segment: Segment, scores: Scores, flags: tuple[Flag, ...]) -> "SegmentResult":
+    def of(cls, segment: Segment, scores: Scores, flags: tuple[Flag, ...], suppressed: int = 0) -> "SegmentResult":
         """Return the result for a segment."""
         return cls(**{f.name: getattr(segment, f.name) for f in fields(Segment)},
-                   scores=scores, flags=flags)
+                   scores=scores, flags=flags, suppressed=suppressed)
 
     @property
     def worst(self) -> Severity | None:

@@ -56,7 +56,7 @@ def fake_embedder():
 @pytest.fixture
 def no_model(monkeypatch):
     """Make every run use the fake embedder instead of loading the real model."""
-    monkeypatch.setattr("mtcheck.pipeline.load_model", lambda *a, **k: FakeEmbedder())
+    monkeypatch.setattr("mtcheck.embed.load.load_model", lambda *a, **k: FakeEmbedder())
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """The sentence aligner, as a table of similarity matrices and expected links."""
 import pytest
 
-from mtcheck.align import Link, align, length_penalty
+from mtcheck.align.dp import Link, align, length_penalty
 
 
 def table_similarity(sims: dict[tuple[int, int, int, int], float], default: float = 0.0):

@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from mtcheck.report import write_atomic
+from mtcheck.files import write_atomic
 
 
 def test_write_creates_parents_and_replaces(tmp_path):

@@ -133,7 +133,7 @@ def test_output_may_not_overwrite_an_input(run, tmp_path):
 def test_language_without_word_list_is_a_clear_error_before_the_model_loads(tmp_path, monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("the model was loaded")
-    monkeypatch.setattr("mtcheck.pipeline.load_model", never)
+    monkeypatch.setattr("mtcheck.embed.load.load_model", never)
     result = CliRunner().invoke(cli, ["check", str(SEED), "-r", str(SEED_REF), "--no-html", "--lang", "xx"])
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.startswith("mtcheck: error: no word frequencies for language 'xx'; "

@@ -8,7 +8,7 @@ from mtcheck.cli import cli
 from mtcheck.compare import compare, regressions, render_comparison
 from mtcheck.errors import ExitCode, UsageError
 from mtcheck.io import Record
-from mtcheck.pipeline import check_records
+from mtcheck.run import check_records
 
 REFS = ["Then Elon Musk spoke.", "The weather is fine today.", "Prices rose by ten percent.",
         "The minister resigned on Monday."]

@@ -108,9 +108,8 @@ def test_bad_maps_are_refused(maps):
 
 
 def test_calibrate_fits_a_map_for_detectors_with_enough_flags(capsys):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from calibrate import fit_confidence_maps
-    from mqm import Item
+    from mtcheck.calibration.fit import fit_confidence_maps
+    from mtcheck.calibration.labelled import Item
 
     def flag(start, detector, confidence):
         return Flag(start, start + 1, "x", Severity.MAJOR, "k", "m", confidence, None, detector)

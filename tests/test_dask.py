@@ -5,7 +5,7 @@ import json
 import pytest
 
 from mtcheck.io import Record
-from mtcheck.pipeline import check_records
+from mtcheck.run import check_records
 
 from .conftest import SHARED_DATA
 
@@ -32,7 +32,7 @@ def test_two_workers_equal_the_local_run(real_embedder):
     try:
         # small chunks, so that both workers get several
         distributed = check_records_distributed(records, client, chunk=16)
-        workers = client.run(lambda: __import__("mtcheck.distributed").distributed._RUNS.__len__())
+        workers = client.run(lambda: __import__("mtcheck.distributed").distributed._CONTEXTS.__len__())
     finally:
         client.close()
         client.cluster.close()

@@ -5,7 +5,7 @@ import pytest
 
 from mtcheck.decisions import flag_key, read_decisions
 from mtcheck.errors import InputError
-from mtcheck.pipeline import check
+from mtcheck.run import check
 from mtcheck.settings import Settings
 
 TEXT = "Some earlier words stand here, well before it. Then Ilon Musk spoke to the press today."

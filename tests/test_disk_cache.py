@@ -2,7 +2,7 @@
 import numpy as np
 
 from mtcheck.embed.cache import DiskCachedEmbedder
-from mtcheck.pipeline import check
+from mtcheck.run import check
 from mtcheck.settings import Settings
 
 from .conftest import FakeEmbedder

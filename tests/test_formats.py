@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from mtcheck.errors import InputError, UsageError
-from mtcheck.pipeline import check
+from mtcheck.run import check
 
 DATA = Path(__file__).parent / "data" / "formats"
 

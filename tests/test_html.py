@@ -2,7 +2,7 @@
 import re
 
 from mtcheck.io import Record
-from mtcheck.pipeline import check_records
+from mtcheck.run import check_records
 from mtcheck.report.html import render_html
 
 NASTY = 'Click <script>alert("x")</script> {{ 7*7 }} </textarea> & "quotes" \'single\''

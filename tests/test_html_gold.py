@@ -11,7 +11,7 @@ import re
 import pytest
 
 from mtcheck import __version__
-from mtcheck.pipeline import check
+from mtcheck.run import check
 from mtcheck.report.html import render_html
 
 from .conftest import ROOT

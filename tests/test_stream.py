@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from mtcheck.cli import cli
 from mtcheck.errors import ExitCode
 from mtcheck.gate import Thresholds, evaluate
-from mtcheck.pipeline import check, check_stream
+from mtcheck.run import check
+from mtcheck.stream import check_stream
 
 
 @pytest.fixture

@@ -7,8 +7,10 @@ from click.testing import CliRunner
 from mtcheck.cli import cli
 from mtcheck.errors import ExitCode
 from mtcheck.metrics import LexicalMetrics, StatisticsSum
-from mtcheck.pipeline import SystemTally, check, check_stream
-from mtcheck.results import CorpusScores, Flag, Scores, SegmentResult, Severity
+from mtcheck.run import check
+from mtcheck.stream import check_stream
+from mtcheck.tally import DocumentTally
+from mtcheck.results import Flag, Scores, SegmentResult, Severity
 
 M, m = Severity.MAJOR, Severity.MINOR
 
@@ -19,11 +21,6 @@ def segment(system, penalty, severities=(), similarity=0.9):
     extra = {} if system is None else {"system": system}
     return SegmentResult(id="r", hypothesis="x", references=("y",), extra=extra,
                          scores=Scores(50.0, 40.0, similarity, similarity, penalty=penalty), flags=flags)
-
-
-def fake_scores(total, similarity_sum):
-    """Stand in for Run._scores: the segment count as BLEU, the similarity sum as similarity."""
-    return CorpusScores(float(total.segments), 0.0, similarity_sum)
 
 
 @pytest.mark.parametrize("case,segments,expected", [
@@ -43,12 +40,16 @@ def fake_scores(total, similarity_sum):
 ])
 def test_tally(case, segments, expected):
     metrics = LexicalMetrics()
-    tally = SystemTally()
-    for system, penalty, severities in segments:
-        tally.add(segment(system, penalty, severities), metrics.statistics("x", ("y",)))
-    results = tally.results(fake_scores)
+    tally = DocumentTally()
+    for k, (system, penalty, severities) in enumerate(segments):
+        tally.add(segment(system, penalty, severities, similarity=k), metrics.statistics("x", ("y",)))
+    results = tally.system_results(metrics)
     assert [(r.name, r.segments, r.penalty, dict(r.flag_counts)) for r in results] == expected
-    assert [r.corpus.bleu for r in results] == [float(r.segments) for r in results]
+    # each system's corpus scores come from its own segments: here, their mean similarity
+    means = {}
+    for k, (system, _, _) in enumerate(segments):
+        means.setdefault(system or "(no system)", []).append(k)
+    assert [r.corpus.similarity for r in results] == [sum(means[r.name]) / len(means[r.name]) for r in results]
 
 
 @pytest.fixture

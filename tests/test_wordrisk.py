@@ -18,8 +18,7 @@ from mtcheck.results import Severity
 
 from .conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from calibrate import choose_cut_off, choose_fewest_flags  # noqa: E402
+from mtcheck.calibration.fit import choose_cut_off, choose_fewest_flags
 
 M, m = Severity.MAJOR, Severity.MINOR
 

@@ -81,10 +81,12 @@ class Calibration:
             self.similarity_weight * max(0.0, 1 - similarity)
 
     def model_warning(self, model_name: str) -> str | None:
-        """Return why this calibration may not suit a run with this embedder, or None if it does."""
-        # "+onnx-int8" says how the model runs, not which it is: the ONNX backend's flags are
-        # tested to be the same as torch's under the shipped calibration
-        if not self.model or self.model == model_name.split("+", 1)[0]:
+        """Return why this calibration may not suit a run with this model, or None if it does.
+
+        The backend does not count: the ONNX backend's flags are tested to be the same as
+        torch's under the shipped calibration.
+        """
+        if not self.model or self.model == model_name:
             return None
         return (f"calibration {self.id} was fitted for the model {self.model}, not {model_name}; its "
                 f"cut-offs assume that model's similarities. Fit one for this model with "

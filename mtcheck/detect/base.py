@@ -65,6 +65,7 @@ class SegmentView:
     calibration: Calibration = field(default_factory=default_calibration)
     similarity: float | None = None  # the segment's rescaled sentence similarity
     chrf: float | None = None  # the segment's sentence chrF (0-100)
+    sentence_starts: tuple[int, ...] | None = None  # where the translation's sentences start
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -79,11 +80,13 @@ class SegmentView:
         """Return the translation's sentences as word ranges [first, last], in order."""
         from bisect import bisect_right
 
-        from ..segment import split_sentences
-
         if not self.hyp_words:
             return ()
-        starts = [s.start for s in split_sentences(self.hypothesis, self.lang)]
+        starts = self.sentence_starts
+        if starts is None:  # a view built without its text's sentences: split them here
+            from ..sentences import split_sentences
+
+            starts = tuple(s.start for s in split_sentences(self.hypothesis, self.lang))
         if len(starts) < 2:  # most segments: one sentence, no word to place
             return ((0, len(self.hyp_words) - 1),)
         # a word belongs to the last sentence that starts at or before it
@@ -168,11 +171,12 @@ def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
                source: Source | str | None = None, lang: str = "en", words_of=pooled_words,
                calibration: Calibration | None = None, similarity: float | None = None,
-               chrf: float | None = None) -> SegmentView:
+               chrf: float | None = None, sentences=None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings.
 
     ``words_of`` is ``pooled_words`` or a memo of it: a batch run pools each distinct text once,
-    however many segments share it (a reference shared by several MT systems).
+    however many segments share it (a reference shared by several MT systems). ``sentences``
+    are the translation's sentences, as split once for the whole run.
     """
     from .wordalign import align_words
 
@@ -184,4 +188,4 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
         source = Source(source, lang) if source else None
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
                        hyp_encoding.offsets, source, lang, calibration or default_calibration(),
-                       similarity, chrf)
+                       similarity, chrf, None if sentences is None else tuple(x.start for x in sentences))

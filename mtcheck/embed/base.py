@@ -17,13 +17,21 @@ class Encoding:
 
 
 class Embedder(Protocol):
-    """Anything that turns texts into Encodings; ``name`` goes into every signature."""
+    """Anything that turns texts into Encodings; ``name`` goes into every signature.
+
+    The packaged backends also say which model they run (``model_name``) and how (``backend``).
+    """
 
     name: str
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
         """Return one Encoding per text, in order."""
         ...
+
+
+def describe(embedder) -> tuple[str, str]:
+    """Return (model, backend) of an embedder; one without them is its name on a "custom" backend."""
+    return getattr(embedder, "model_name", embedder.name), getattr(embedder, "backend", "custom")
 
 
 def unit(rows: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .base import Embedder, Encoding
+from .base import Embedder, Encoding, describe
 
 # Part of every key: a change to what an encoding holds must not serve encodings made before it
 # (2: texts beyond the model's length limit are encoded whole, not cut short).
@@ -43,6 +43,7 @@ class CachingEmbedder:
     def __init__(self, inner: Embedder, size: int = 4096, max_bytes: int = 256 * 2**20):
         self.inner = inner
         self.name = inner.name
+        self.model_name, self.backend = describe(inner)
         self.size = size
         self.max_bytes = max_bytes
         self._bytes = 0
@@ -77,6 +78,7 @@ class DiskCachedEmbedder:
     def __init__(self, inner: Embedder, path: str | Path):
         self.inner = inner
         self.name = inner.name
+        self.model_name, self.backend = describe(inner)
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path))
         self.db.execute(SCHEMA)

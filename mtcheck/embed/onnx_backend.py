@@ -105,7 +105,9 @@ class OnnxEmbedder:
         self.tokenizer.enable_truncation(max_length=max_length)
         self.tokenizer.no_padding()
         self.inputs = json.loads((directory / "meta.json").read_text())["inputs"]
-        self.name = name
+        self.name = name  # the model's label and "+onnx-int8": encodings differ from torch's
+        self.model_name = name
+        self.backend = "onnx"
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
         """Return one Encoding per text, in order."""
@@ -151,4 +153,6 @@ def load_onnx(model_path: str, label: str) -> OnnxEmbedder:
         if (model_dir / "sentence_bert_config.json").exists() else {}
     if not json.loads((target / "meta.json").read_text()).get("mean_pooling", True):
         raise ModelError(f"the onnx backend supports mean-pooling models only; {label} pools otherwise")
-    return OnnxEmbedder(target, f"{label}+onnx-int8", int(config.get("max_seq_length", 256)))
+    embedder = OnnxEmbedder(target, f"{label}+onnx-int8", int(config.get("max_seq_length", 256)))
+    embedder.model_name = label
+    return embedder

@@ -19,6 +19,8 @@ class SentenceTransformerEmbedder:
     def __init__(self, model, name: str, batch_size: int = 32):
         self.model = model
         self.name = name
+        self.model_name = name
+        self.backend = "torch"
         self.batch_size = batch_size
         self.model.eval()
         self._own_batches = _takes_tokenizer_arguments(model)

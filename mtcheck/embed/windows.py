@@ -12,7 +12,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .base import Embedder, Encoding, unit
+from .base import Embedder, Encoding, describe, unit
 
 # Tokens that a window shares with the one before it. The two are joined halfway through the
 # overlap, so every token kept has at least OVERLAP // 2 tokens of context on each side.
@@ -81,6 +81,7 @@ class WindowedEmbedder:
     def __init__(self, inner: Embedder):
         self.inner = inner
         self.name = inner.name
+        self.model_name, self.backend = describe(inner)
 
     def encode(self, texts: Sequence[str]) -> list[Encoding]:
         """Return one Encoding per text, every word of every text read by the model."""

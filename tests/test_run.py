@@ -1,7 +1,7 @@
 """The pipeline with a fake embedder: alignment of documents, unmatched sentences, references."""
 import pytest
 
-from mtcheck.pipeline import check
+from mtcheck.run import check
 from mtcheck.settings import Settings
 
 
@@ -76,8 +76,8 @@ def test_document_source_is_vocabulary_not_a_column(tmp_path, fake_embedder):
     ([], 10, 25, []),
 ])
 def test_chunks_are_bounded_by_count_and_characters(lengths, size, chars, expected):
-    from mtcheck.pipeline import chunks
-    from mtcheck.results import Segment
+    from mtcheck.chunks import chunks
+    from mtcheck.sentences import Segment
 
     units = [Segment(str(k), "h" * (n // 2), ("r" * (n - n // 2),), 0, 1, 1, "1-1") for k, n in enumerate(lengths)]
     got = list(chunks(iter(units), size, chars))
@@ -90,7 +90,7 @@ def test_collector_paused_during_a_chunk_and_restored_after(fake_embedder, enabl
     import gc
 
     from mtcheck.io import Record
-    from mtcheck.pipeline import check_records
+    from mtcheck.run import check_records
 
     seen = []
     encode = fake_embedder.encode

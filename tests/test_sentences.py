@@ -1,7 +1,7 @@
 """Sentence splitting keeps offsets into the original text and 1-based lines and columns."""
 import pytest
 
-from mtcheck.segment import split_lines, split_sentences
+from mtcheck.sentences import split_lines, split_sentences
 
 CASES = [
     ("Dr. Smith came. He left.", ["Dr. Smith came.", "He left."]),

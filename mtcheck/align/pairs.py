@@ -4,21 +4,21 @@ A paragraph checked as one segment (a line of line-aligned files, a batch record
 is checked sentence by sentence, as document mode checks it: each sentence against what the
 reference says in its place. Read inside a whole paragraph, a sentence's words have other
 contextual vectors than on their own, and a sentence that says something else is hidden by the
-paragraph's other sentences, which keep its similarity high.
+paragraph's other sentences, which keep its similarity high. The segments come split into
+sentences (sentences.split_segment): nothing here splits a text again.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy as np
 
-from .align import Link, align, length_penalty
-from .segment import Sentence, split_sentences
-from .similarity import best_counterpart
-
-ALIGN_BAND = 30  # sentences either side of the diagonal that the aligner searches
+from ..embed.base import Embedder
+from ..sentences import Segment, Sentence
+from ..similarity import best_counterpart
+from .dp import Link
+from .document import align_sentences, candidates, text_of
 
 
 @dataclass(frozen=True)
@@ -30,36 +30,7 @@ class SentencePair:
     references: tuple[str, ...]
 
 
-@lru_cache(maxsize=1024)
-def _sentences(text: str, lang: str) -> tuple[Sentence, ...]:
-    """Return a text's sentences, once per text: they are asked for before and after encoding."""
-    return tuple(split_sentences(text, lang))
-
-
-def text_of(text: str, sents: Sequence[Sentence], i: int, j: int) -> str:
-    """Return the text from sentence i up to (not including) sentence j; '' if the range is empty."""
-    if i >= j:
-        return ""
-    return text[sents[i].start:sents[j - 1].end]
-
-
-def candidates(text: str, sents: Sequence[Sentence]) -> list[str]:
-    """Return every run of one or two sentences: what a step of the alignment can take."""
-    return [text_of(text, sents, i, i + d) for d in (1, 2) for i in range(len(sents) - d + 1)]
-
-
-def align_sentences(hyp: str, hyp_sents: Sequence[Sentence], ref: str, ref_sents: Sequence[Sentence],
-                    vectors: Mapping[str, np.ndarray]) -> list[Link]:
-    """Align translation sentences with reference sentences, given the candidates' sentence vectors."""
-    def similarity(i: int, di: int, j: int, dj: int) -> float:
-        h = text_of(hyp, hyp_sents, i, i + di)
-        r = text_of(ref, ref_sents, j, j + dj)
-        return float(vectors[h] @ vectors[r]) - length_penalty(len(h), len(r))
-
-    return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
-
-
-def _paired(hypothesis: str, references: Sequence[str], lang: str) -> bool:
+def _paired(unit: Segment) -> bool:
     """Return True if the segment and its first reference both have several sentences.
 
     Against a reference of one sentence, every sentence of the translation is part of what it
@@ -68,16 +39,19 @@ def _paired(hypothesis: str, references: Sequence[str], lang: str) -> bool:
     it against the whole reference made 150 "unrelated" flags, only 7% of whose characters lay
     in major errors.)
     """
-    return (bool(references) and len(_sentences(hypothesis, lang)) > 1
-            and len(_sentences(references[0], lang)) > 1)
+    return bool(unit.references) and len(unit.sentences) > 1 and len(unit.reference_sentences[0]) > 1
 
 
-def texts_to_encode(hypothesis: str, references: Sequence[str], lang: str) -> list[str]:
+def _texts(unit: Segment) -> list[tuple[str, tuple[Sentence, ...]]]:
+    """Return the segment's texts, translation first, each with its sentences."""
+    return [(unit.hypothesis, unit.sentences), *zip(unit.references, unit.reference_sentences)]
+
+
+def texts_to_encode(unit: Segment) -> list[str]:
     """Return the sentences whose vectors pair_sentences needs; none for a segment of one sentence."""
-    if not _paired(hypothesis, references, lang):
+    if not _paired(unit):
         return []
-    return [text_of(t, sents, i, i + 1) for t in (hypothesis, *references)
-            for sents in [_sentences(t, lang)] for i in range(len(sents))]
+    return [text_of(t, sents, i, i + 1) for t, sents in _texts(unit) for i in range(len(sents))]
 
 
 def _run_vector(text: str, sents: Sequence[Sentence], i: int, j: int,
@@ -93,30 +67,27 @@ def _run_vector(text: str, sents: Sequence[Sentence], i: int, j: int,
     return v / (np.linalg.norm(v) or 1.0)
 
 
-def _with_runs(texts: Sequence[str], lang: str, vectors: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Return the vectors of every run of one or two sentences of some texts (_run_vector)."""
+def _with_runs(unit: Segment, vectors: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Return the vectors of every run of one or two sentences of a segment's texts (_run_vector)."""
     out = dict(vectors)
-    for text in texts:
-        sents = _sentences(text, lang)
+    for text, sents in _texts(unit):
         for i in range(len(sents) - 1):
             out[text_of(text, sents, i, i + 2)] = _run_vector(text, sents, i, i + 2, vectors)
     return out
 
 
-def pair_sentences(hypothesis: str, references: Sequence[str], vectors: Mapping[str, np.ndarray],
-                   lang: str) -> tuple[SentencePair, ...]:
+def pair_sentences(unit: Segment, vectors: Mapping[str, np.ndarray]) -> tuple[SentencePair, ...]:
     """Return a segment's sentences paired as document mode pairs them; none for one sentence.
 
     ``vectors`` holds the sentence vectors of texts_to_encode. The first reference decides the
     pairing, and a further one contributes its closest run of sentences, as in document mode.
     """
-    if not _paired(hypothesis, references, lang):
+    if not _paired(unit):
         return ()
-    vectors = _with_runs((hypothesis, *references), lang, vectors)
-    hyp_sents = _sentences(hypothesis, lang)
-    ref = references[0]
-    ref_sents = _sentences(ref, lang)
-    others = [candidates(r, _sentences(r, lang)) for r in references[1:]]
+    vectors = _with_runs(unit, vectors)
+    hypothesis, hyp_sents = unit.hypothesis, unit.sentences
+    ref, ref_sents = unit.references[0], unit.reference_sentences[0]
+    others = [candidates(r, sents) for r, sents in zip(unit.references[1:], unit.reference_sentences[1:])]
     out = []
     for link in _absorb(_substitutions(align_sentences(hypothesis, hyp_sents, ref, ref_sents, vectors))):
         h = text_of(hypothesis, hyp_sents, link.hyp_start, link.hyp_end)
@@ -126,6 +97,17 @@ def pair_sentences(hypothesis: str, references: Sequence[str], vectors: Mapping[
         found = tuple(c for c in [r, *(best_counterpart(h, o, vectors) for o in others)] if c)
         out.append(SentencePair(hyp_sents[link.hyp_start].start, hyp_sents[link.hyp_end - 1].end, found))
     return tuple(out)
+
+
+def pair_segments(units: Sequence[Segment], embedder: Embedder) -> list[tuple[SentencePair, ...]]:
+    """Return each split segment's sentences paired (none for one sentence), encoding them at once."""
+    wanted = [texts_to_encode(u) for u in units]
+    texts = list(dict.fromkeys(t for ts in wanted for t in ts))
+    if not texts:
+        return [()] * len(units)
+    # through the caller's cache, if it has one: the sentences are then checked on their own
+    vectors = {t: e.sentence for t, e in zip(texts, embedder.encode(texts))}
+    return [pair_sentences(u, vectors) for u in units]
 
 
 def _substitutions(links: list[Link]) -> list[Link]:

@@ -1,0 +1,135 @@
+"""One check run: read -> align -> check chunk by chunk -> tally -> RunResult.
+
+check() and check_records() are the library's entry points; open_context() loads what every
+segment is checked with, once per run; check_document() checks the units of one input file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .align.document import align_document, align_lines
+from .calibration import default_calibration, read_calibration
+from .chunks import check_chunk, chunks
+from .decisions import read_decisions
+from .detect import Source
+from .embed.base import Embedder, describe
+from .io.jsonl import Record
+from .io.load import Loaded, jobs_of, load, segment_of
+from .metrics import LexicalMetrics
+from .results import DocumentResult, RunResult, SegmentResult
+from .segment_check import Context
+from .sentences import Segment
+from .settings import Settings
+from .signature import run_meta, signature_of
+from .similarity import similarity_baseline
+from .tally import DocumentTally, Sums, corpus_scores
+from .words import load_frequencies
+
+# progress(label, units done, units in all), called after each chunk; the CLI draws a bar
+Progress = Callable[[str, int, int], None]
+
+
+def open_context(settings: Settings, embedder: Embedder | None = None) -> Context:
+    """Load what a run checks with: calibration and decisions first (bad files fail at once), then the model."""
+    from .embed.cache import CachingEmbedder
+
+    calibration = read_calibration(settings.calibration) if settings.calibration else default_calibration()
+    decisions = read_decisions(settings.decisions) if settings.decisions else None
+    # the detectors' word list is loaded with the model, not at the first segment
+    load_frequencies(settings.lang)
+    if embedder is None:
+        from .embed.load import load_model
+
+        embedder = load_model(settings.model, settings.batch_size, settings.backend)
+    if settings.disk_cache:
+        from .embed.cache import DiskCachedEmbedder, cache_dir
+
+        embedder = DiskCachedEmbedder(embedder, cache_dir() / "embeddings.sqlite")
+    embedder = CachingEmbedder(embedder)
+    return Context(settings, calibration, embedder, similarity_baseline(embedder),
+                   LexicalMetrics(ter=settings.ter), decisions)
+
+
+def check(translation: str | Path | Sequence[str | Path], references: Sequence[str | Path] = (), *,
+          source: str | Path | None = None, settings: Settings = Settings(), embedder: Embedder | None = None,
+          input_format: str | None = None, progress: Progress | None = None) -> RunResult:
+    """Check translation files against their references and return what was found.
+
+    ``translation`` is a document (text, XLIFF, TMX, PO, SRT; needs references), a batch (JSONL
+    or TSV, carrying its own references), a directory or glob of them, or a list of these.
+    ``references`` is a list of paths. Every input is read and checked before the model is
+    loaded, so bad input fails at once.
+    """
+    loaded = [load(job, source) for job in jobs_of(translation, references, input_format)]
+    context = open_context(settings, embedder)
+    run = Sums()
+    documents = [check_loaded(item, context, run, progress) for item in loaded]
+    return finish(documents, context, run)
+
+
+def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
+                  embedder: Embedder | None = None, name: str = "<batch>") -> RunResult:
+    """Check in-memory batch records (as read from JSONL) and return what was found."""
+    context = open_context(settings, embedder)
+    run = Sums()
+    document = check_document(name, (), [segment_of(r) for r in records], "batch", context, run)
+    return finish([document], context, run)
+
+
+def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress | None = None) -> DocumentResult:
+    """Align one loaded input if it is a document, check its units and tally them into ``run``."""
+    name, ref_names = str(item.job.translation), tuple(str(r) for r in item.job.references)
+    source = None
+    if item.document is not None:
+        doc, settings = item.document, context.settings
+        if settings.line_aligned:
+            units = align_lines(name, doc.translation, ref_names, doc.references, doc.source)
+        else:
+            units = align_document(doc.translation, doc.references, context.embedder, settings.lang)
+            # sentences are not aligned to the source: its words only keep names and numbers
+            # of the source from being called invented
+            source = Source(doc.source, settings.lang) if doc.source else None
+    else:
+        units = [segment_of(r) for r in item.records]
+    return check_document(name, ref_names, units, item.mode, context, run, item.notes, source, progress)
+
+
+def check_document(name: str, ref_names: tuple[str, ...], units: Sequence[Segment], mode: str, context: Context,
+                   run: Sums, notes: tuple[str, ...] = (), source: Source | None = None,
+                   progress: Progress | None = None) -> DocumentResult:
+    """Check the units of one document chunk by chunk; tally them into the run's sums."""
+    tally = DocumentTally()
+    segments: list[SegmentResult] = []
+    for chunk in chunks(units):
+        results, stats = check_chunk(chunk, context, source)
+        for segment, st in zip(results, stats):
+            tally.add(segment, st)
+        segments += results
+        if progress is not None:
+            progress(name, len(segments), len(units))
+    return document_result(name, ref_names, tuple(segments), mode, notes, tally, context, run)
+
+
+def document_result(name: str, ref_names: tuple[str, ...], segments: tuple[SegmentResult, ...], mode: str,
+                    notes: tuple[str, ...], tally: DocumentTally, context: Context, run: Sums,
+                    streamed=None) -> DocumentResult:
+    """Return a document's result from its tally, and add the tally to the run's sums."""
+    run.merge(tally.sums)
+    return DocumentResult(name, ref_names, segments, corpus_scores(context.metrics, tally.sums), mode, notes,
+                          tally.sums.suppressed, streamed, tally.system_results(context.metrics))
+
+
+def finish(documents: Sequence[DocumentResult], context: Context, run: Sums) -> RunResult:
+    """Return the run's result with batch-level scores and the metadata that reproduces it."""
+    return RunResult(tuple(documents), corpus_scores(context.metrics, run), meta_of(context, run.suppressed))
+
+
+def meta_of(context: Context, suppressed: int) -> dict:
+    """Return the run's metadata: signature, calibration, thresholds, warnings."""
+    model, backend = describe(context.embedder)
+    calibration = context.calibration
+    signature = signature_of(model, backend, calibration, context.baseline, context.settings,
+                             context.metrics.signatures())
+    warnings = [w for w in [calibration.model_warning(model)] if w]
+    return run_meta(signature, context.embedder.name, calibration, context.settings, suppressed, warnings)

@@ -1,0 +1,90 @@
+"""Sentences and segments: text split once into sentences with character offsets (Wikimedia's
+sentencex), and the Segment, a unit to check, which keeps its sentences' spans.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping, Sequence
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as offsets [start, end) into its text, with the 1-based line it starts on."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+def split_lines(text: str) -> list[Sentence]:
+    """Return each non-blank line as one unit, trimmed of surrounding white space."""
+    units = []
+    line_no = 1
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = pos + lead
+            units.append(Sentence(start, start + len(stripped), line_no, lead + 1))
+        pos += len(raw) + 1
+        line_no += 1
+    return units
+
+
+def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
+    """Return the sentences of text; a line break always ends a sentence (headlines have no stop)."""
+    from sentencex import get_sentence_boundaries
+
+    sentences = []
+    for line in split_lines(text):
+        chunk = text[line.start:line.end]
+        for b in get_sentence_boundaries(lang, chunk):
+            piece = chunk[b["start_index"]:b["end_index"]]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            start = line.start + b["start_index"] + lead
+            column = line.column + b["start_index"] + lead
+            sentences.append(Sentence(start, start + len(stripped), line.line, column))
+    return sentences
+
+
+def shift(sentences: Sequence[Sentence], start: int, end: int) -> tuple[Sentence, ...]:
+    """Return the sentences that lie in text[start:end], with offsets into that slice."""
+    return tuple(replace(s, start=s.start - start, end=s.end - start)
+                 for s in sentences if start <= s.start and s.end <= end)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A unit to check: translation text, its reference text(s), and where it stands in the input.
+
+    ``sentences`` and ``reference_sentences`` are the spans of the texts' sentences, kept from
+    the one split of each text; empty until the unit is split (split_segment).
+    """
+
+    id: str
+    hypothesis: str
+    references: tuple[str, ...]
+    offset: int = 0
+    line: int = 1
+    column: int = 1
+    alignment: str = "1-1"
+    source: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    sentences: tuple[Sentence, ...] | None = None
+    reference_sentences: tuple[tuple[Sentence, ...], ...] | None = None
+
+
+def split_segment(unit: Segment, lang: str) -> Segment:
+    """Return the unit with its texts' sentences, splitting only what was not split before."""
+    if unit.sentences is not None and unit.reference_sentences is not None:
+        return unit
+    return replace(unit,
+                   sentences=(unit.sentences if unit.sentences is not None
+                              else tuple(split_sentences(unit.hypothesis, lang))),
+                   reference_sentences=(unit.reference_sentences if unit.reference_sentences is not None
+                                        else tuple(tuple(split_sentences(r, lang)) for r in unit.references)))

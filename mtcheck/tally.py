@@ -1,0 +1,83 @@
+"""Sums over checked segments: per document, per MT system and per run.
+
+Only sums are kept (sacrebleu's statistics, similarity, penalty, flag counts), so a streamed
+batch is tallied in bounded memory too. Corpus BLEU and chrF come from summed statistics, never
+from averaging sentence scores.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .metrics import LexicalMetrics, SegmentStatistics, StatisticsSum
+from .results import CorpusScores, SegmentResult, Severity, SystemResult
+
+
+@dataclass
+class Sums:
+    """What some checked segments add up to."""
+
+    statistics: StatisticsSum = field(default_factory=StatisticsSum)
+    similarity: float = 0.0
+    penalty: float = 0.0
+    suppressed: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
+
+    @property
+    def segments(self) -> int:
+        """Return how many segments were added."""
+        return self.statistics.segments
+
+    def add(self, segment: SegmentResult, statistics: SegmentStatistics) -> None:
+        """Count one checked segment."""
+        self.statistics.add(statistics)
+        self.similarity += segment.scores.similarity
+        self.penalty += segment.scores.penalty
+        self.suppressed += segment.suppressed
+        for f in segment.flags:
+            self.counts[f.severity.value] += 1
+
+    def merge(self, other: "Sums") -> None:
+        """Add another's sums (a document's, into the run's)."""
+        self.statistics.merge(other.statistics)
+        self.similarity += other.similarity
+        self.penalty += other.penalty
+        self.suppressed += other.suppressed
+        for severity, n in other.counts.items():
+            self.counts[severity] += n
+
+
+def corpus_scores(metrics: LexicalMetrics, sums: Sums) -> CorpusScores:
+    """Return corpus BLEU, chrF (and TER) from summed statistics, and the mean similarity."""
+    if not sums.segments:
+        return CorpusScores(0.0, 0.0, 0.0)
+    lex = metrics.sum_scores(sums.statistics)
+    return CorpusScores(lex.bleu, lex.chrf, sums.similarity / sums.segments, lex.ter)
+
+
+class DocumentTally:
+    """Sum one document's segments as they are checked, and each MT system's share of them.
+
+    A batch record names its system in a "system" field; records without one form a group of
+    their own.
+    """
+
+    def __init__(self) -> None:
+        self.sums = Sums()
+        self.systems: dict[str, Sums] = {}
+
+    def add(self, segment: SegmentResult, statistics: SegmentStatistics) -> None:
+        """Count one checked segment towards the document and its system."""
+        self.sums.add(segment, statistics)
+        self.systems.setdefault(str(segment.extra.get("system", "")), Sums()).add(segment, statistics)
+
+    def system_results(self, metrics: LexicalMetrics) -> tuple[SystemResult, ...]:
+        """Return each system's figures, lowest mean penalty first; none for fewer than two systems.
+
+        A system's BLEU and chrF come from its own corpus statistics, as a document's do.
+        """
+        if len(self.systems) < 2:
+            return ()
+        systems = [SystemResult(name or "(no system)", sums.segments, corpus_scores(metrics, sums),
+                                sums.counts, sums.penalty / sums.segments)
+                   for name, sums in self.systems.items()]
+        return tuple(sorted(systems, key=lambda r: (r.penalty, r.name)))
