@@ -1,6 +1,6 @@
 """Measure mtcheck's detection quality on labelled MQM data, side by side with baselines.
 
-    python benchmarks/accuracy.py ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0] [--resamples 1000]
+    python -m benchmarks.accuracy ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0] [--resamples 1000]
         [--unit sentence|document] [--calibration FILE] [--compare FILE]
 
 Prints character-level span precision/recall/F1 (major flags against gold major spans; all flags
@@ -17,17 +17,14 @@ test set's MT systems against MQM's ranking, and the multi-rater subset. Evaluat
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mqm import (  # noqa: E402
+from .mqm import (
     Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, flag_chars, interval, kendall_tau,
     kind_shares, lexical_baseline, load_items, marked, pairwise_accuracy, pearson, prf, reliability, roc_auc,
     span_counts, system_means, system_totals,

@@ -1,6 +1,6 @@
 """Cross-validate mtcheck's calibration by document over the whole labelled MQM file.
 
-    python benchmarks/crossval.py ../shared/data/mqm_zhen_dev.jsonl [--folds 5] [--sample 3000] [--seed 1]
+    python -m benchmarks.crossval ../shared/data/mqm_zhen_dev.jsonl [--folds 5] [--sample 3000] [--seed 1]
         [--resamples 1000] [--log FILE] [--scope sentence|segment] [--compare-scope sentence|segment]
 
 The fit/eval split holds about 70 documents a side, and only 2 of the data's 5 TED talks are in
@@ -19,23 +19,21 @@ import argparse
 import contextlib
 import io
 import random
-import sys
 import tempfile
 import time
 import zlib
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy import (  # noqa: E402
+from .accuracy import (
     MAJOR, MIN_UNITS, Resampling, domain_subsets, figures, print_comparison, print_confidence, print_kinds,
     print_reliability, print_table, run_mtcheck,
 )
-from mtcheck.calibration.fit import SCOPE  # noqa: E402
-from mtcheck.refit import build_views, fit  # noqa: E402
-from mqm import Item, flag_chars, lexical_baseline, load_items, prf  # noqa: E402
+from mtcheck.calibration.fit import SCOPE
+from mtcheck.refit import build_views, fit
+from .mqm import Item, flag_chars, lexical_baseline, load_items, prf
 
-from mtcheck.calibration.word_model import SCOPES  # noqa: E402
+from mtcheck.calibration.word_model import SCOPES
 
 
 def document_folds(items: list[Item], folds: int) -> list[int]:

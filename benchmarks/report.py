@@ -1,6 +1,6 @@
 """Measure the HTML report of a large batch: file size, and load and filter times in Chromium.
 
-    python benchmarks/report.py ../shared/data/mqm_zhen_dev.jsonl [--segments 10000]
+    python -m benchmarks.report ../shared/data/mqm_zhen_dev.jsonl [--segments 10000]
 
 Checks the first N segments of the labelled file as one batch (real model), writes the report,
 then opens it in Debian's Chromium through Playwright and times the first paint of the
@@ -9,14 +9,12 @@ controls, a severity filter and a search.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mqm import write_batch  # noqa: E402
+from .mqm import write_batch
 
 
 def main(argv=None) -> None:

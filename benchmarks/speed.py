@@ -1,6 +1,6 @@
 """Measure mtcheck's throughput and peak memory against its floor and other tools, in one run.
 
-    python benchmarks/speed.py ../shared/data/mqm_zhen_dev.jsonl [--segments 2000] [--repeat 5]
+    python -m benchmarks.speed ../shared/data/mqm_zhen_dev.jsonl [--segments 2000] [--repeat 5]
 
 Each contender runs in its own process, so its peak memory (max RSS) is its own, in --repeat
 rounds that run every contender once; the median time is reported:
@@ -24,9 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mqm import write_batch  # noqa: E402
+from .mqm import write_batch
 
 STAGES = {
     # the full check, model loaded; the same code for both backends

@@ -1,6 +1,6 @@
 """Count the flags that say what the reference has there, and show a sample to judge by hand.
 
-    python benchmarks/suggestions.py ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0]
+    python -m benchmarks.suggestions ../shared/data/mqm_zhen_dev.jsonl [--sample 2000] [--seed 0]
         [--show 20] [--show-seed 0]
 
 MQM labels say where errors are, not what the reference says at them, so a suggestion's quality
@@ -12,13 +12,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accuracy import run_mtcheck  # noqa: E402
-from mqm import load_items  # noqa: E402
+from .accuracy import run_mtcheck
+from .mqm import load_items
 
 # kinds whose detectors name the reference's words themselves, or that suggest nothing
 OWN_SUGGESTION = {"name-mismatch", "number-mismatch", "non-word", "unrelated", "truncation", "omission",

@@ -5,6 +5,7 @@ Heavy modules (numpy, torch, sentence-transformers) are imported inside the comm
 """
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,12 @@ SEVERITIES = ["critical", "major", "minor"]
 
 
 class MtcheckGroup(click.Group):
-    """A Click group that turns mtcheck's errors into one line on stderr and a named exit code."""
+    """A Click group that turns every error into one line on stderr and a named exit code.
+
+    The one place where exceptions become messages: mtcheck's own errors name the file and
+    line; anything else is a bug, which gets an exit code of its own (never 1, "gate failed")
+    and no traceback unless MTCHECK_DEBUG is set.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
@@ -30,7 +36,17 @@ class MtcheckGroup(click.Group):
             ctx.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             click.echo("mtcheck: interrupted", err=True)
-            ctx.exit(130)
+            ctx.exit(int(ExitCode.INTERRUPTED))
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 -- the last line of defence: a bug, said plainly
+            if os.environ.get("MTCHECK_DEBUG"):
+                raise
+            first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+            click.echo(f"mtcheck: internal error: {type(exc).__name__}{': ' + first if first else ''}. "
+                       "This is a bug in mtcheck: please report it with the command you ran "
+                       "(MTCHECK_DEBUG=1 shows the traceback).", err=True)
+            ctx.exit(int(ExitCode.INTERNAL))
 
 
 def _options(*decorators):
@@ -288,7 +304,7 @@ def _merged_options(options: dict) -> dict:
 
 def _thresholds(merged: dict):
     """Return the gate's thresholds from merged settings (validated by Thresholds itself)."""
-    from .gate import Thresholds
+    from .settings import Thresholds
     from .results import Severity
 
     fail_on = merged.get("fail_on")

@@ -12,11 +12,13 @@ class ExitCode(IntEnum):
     USAGE = 2
     INPUT = 3
     MODEL = 4
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
+    INTERNAL = 70  # a bug in mtcheck (EX_SOFTWARE in sysexits.h), never a verdict on the input
 
 
 EXIT_CODE_HELP = (
     "Exit codes: 0 checked; 1 a gate failed; 2 usage error; "
-    "3 bad input file; 4 model could not be loaded."
+    "3 bad input file; 4 model could not be loaded; 70 internal error (a bug: please report it)."
 )
 
 

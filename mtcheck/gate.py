@@ -7,33 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import UsageError
-from .results import RunResult, Severity
+from .results import CHRF_PLACES, SIMILARITY_PLACES, RunResult, Severity
+from .settings import Thresholds
 
 WORST_SHOWN = 5
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """What a run must satisfy; None switches a check off."""
-
-    fail_on: Severity | None = None      # any flag at or above this severity fails
-    max_flags: int | None = None         # more flags than this (any severity) fails
-    min_chrf: float | None = None        # corpus chrF below this fails (0-100)
-    min_similarity: float | None = None  # mean rescaled similarity below this fails
-
-    def __post_init__(self) -> None:
-        if self.max_flags is not None and self.max_flags < 0:
-            raise UsageError(f"max-flags must be 0 or more, got {self.max_flags}")
-        if self.min_chrf is not None and not 0 <= self.min_chrf <= 100:
-            raise UsageError(f"min-chrf must be between 0 and 100, got {self.min_chrf}")
-        if self.min_similarity is not None and not -1 <= self.min_similarity <= 1:
-            raise UsageError(f"min-similarity must be between -1 and 1, got {self.min_similarity}")
-
-    @property
-    def active(self) -> bool:
-        """Return True if any check is switched on."""
-        return any(v is not None for v in (self.fail_on, self.max_flags, self.min_chrf, self.min_similarity))
 
 
 @dataclass(frozen=True)
@@ -92,13 +69,18 @@ def _check(scope: str, counts: dict[str, int], chrf: float, similarity: float,
     if t.max_flags is not None and total > t.max_flags:
         failures.append(Failure(scope, "max-flags", total, t.max_flags,
                                 f"{total} flags, {total - t.max_flags} more than the maximum {t.max_flags}"))
+    # scores are compared as they are shown (CHRF_PLACES, SIMILARITY_PLACES): a verdict never
+    # says "chrF 50.00 is 0.00 below the minimum 50"
+    chrf, similarity = round(chrf, CHRF_PLACES), round(similarity, SIMILARITY_PLACES)
     if t.min_chrf is not None and chrf < t.min_chrf:
-        failures.append(Failure(scope, "min-chrf", round(chrf, 2), t.min_chrf,
-                                f"chrF {chrf:.2f} is {t.min_chrf - chrf:.2f} below the minimum {t.min_chrf:g}"))
+        failures.append(Failure(scope, "min-chrf", chrf, t.min_chrf,
+                                f"chrF {chrf:.{CHRF_PLACES}f} is {t.min_chrf - chrf:.{CHRF_PLACES}f} below "
+                                f"the minimum {t.min_chrf:g}"))
     if t.min_similarity is not None and similarity < t.min_similarity:
         failures.append(Failure(
-            scope, "min-similarity", round(similarity, 4), t.min_similarity,
-            f"similarity {similarity:.4f} is {t.min_similarity - similarity:.4f} below the minimum {t.min_similarity:g}"))
+            scope, "min-similarity", similarity, t.min_similarity,
+            f"similarity {similarity:.{SIMILARITY_PLACES}f} is {t.min_similarity - similarity:.{SIMILARITY_PLACES}f} "
+            f"below the minimum {t.min_similarity:g}"))
     return failures
 
 

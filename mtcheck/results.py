@@ -1,13 +1,16 @@
 """Frozen result dataclasses of a check, and their JSON-ready dictionaries."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any, Mapping
 
 from .sentences import Segment
 
 JSON_SCHEMA_VERSION = "1.5"
+# decimals kept in the JSON report, and compared by the gate at that precision
+CHRF_PLACES = 2
+SIMILARITY_PLACES = 4
 
 
 class Severity(str, Enum):
@@ -71,9 +74,9 @@ class Scores:
         """Return the scores as a JSON-ready dictionary."""
         out = {
             "penalty": round(self.penalty, 3),
-            "chrf": round(self.chrf, 2),
+            "chrf": round(self.chrf, CHRF_PLACES),
             "bleu": round(self.bleu, 2),
-            "similarity": round(self.similarity, 4),
+            "similarity": round(self.similarity, SIMILARITY_PLACES),
             "cosine": round(self.cosine, 4),
         }
         if self.ter is not None:
@@ -145,8 +148,8 @@ class CorpusScores:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the corpus scores as a JSON-ready dictionary."""
-        out = {"bleu": round(self.bleu, 2), "chrf": round(self.chrf, 2),
-               "similarity": round(self.similarity, 4)}
+        out = {"bleu": round(self.bleu, 2), "chrf": round(self.chrf, CHRF_PLACES),
+               "similarity": round(self.similarity, SIMILARITY_PLACES)}
         if self.ter is not None:
             out["ter"] = round(self.ter, 2)
         return out

@@ -1,4 +1,4 @@
-"""Settings of a run, as one frozen dataclass with validation."""
+"""Settings of a run and thresholds of its gate, as frozen dataclasses validated once; config files."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .results import Severity
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 
@@ -29,6 +30,29 @@ class Settings:
             raise UsageError(f"batch size must be at least 1, got {self.batch_size}")
         if not self.lang or not self.lang.isalpha():
             raise UsageError(f"language must be a code such as 'en', got {self.lang!r}")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What a run must satisfy; None switches a check off."""
+
+    fail_on: Severity | None = None      # any flag at or above this severity fails
+    max_flags: int | None = None         # more flags than this (any severity) fails
+    min_chrf: float | None = None        # corpus chrF below this fails (0-100)
+    min_similarity: float | None = None  # mean rescaled similarity below this fails
+
+    def __post_init__(self) -> None:
+        if self.max_flags is not None and self.max_flags < 0:
+            raise UsageError(f"max-flags must be 0 or more, got {self.max_flags}")
+        if self.min_chrf is not None and not 0 <= self.min_chrf <= 100:
+            raise UsageError(f"min-chrf must be between 0 and 100, got {self.min_chrf}")
+        if self.min_similarity is not None and not -1 <= self.min_similarity <= 1:
+            raise UsageError(f"min-similarity must be between -1 and 1, got {self.min_similarity}")
+
+    @property
+    def active(self) -> bool:
+        """Return True if any check is switched on."""
+        return any(v is not None for v in (self.fail_on, self.max_flags, self.min_chrf, self.min_similarity))
 
 
 # Keys of [tool.mtcheck] / mtcheck.toml, with their types; "fail-on" and "fail_on" are the same key.
@@ -89,9 +113,6 @@ TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "
 
 def _check_gate_values(config: dict[str, Any], path: Path, text: str) -> None:
     """Raise a UsageError that names the file and line of a gate setting out of its range."""
-    from .gate import Thresholds
-    from .results import Severity
-
     fail_on = config.get("fail_on")
     choices = [s.value for s in Severity]
     if fail_on is not None and fail_on not in choices:

@@ -10,14 +10,13 @@ confidence) gives the same span figures, AUC 0.649, tau 0.307, pairwise 0.670 an
 0.245 on these 300 with the same code.
 Floors sit a little below, so noise passes and a real drop does not.
 """
-import sys
-
 import pytest
 
-from .conftest import ROOT, SHARED_DATA
+from .conftest import SHARED_DATA
 
 pytestmark = [
     pytest.mark.model,
+    pytest.mark.slow,
     pytest.mark.skipif(not SHARED_DATA.exists(), reason="../shared/data is not beside the checkout"),
 ]
 
@@ -36,9 +35,8 @@ CALIBRATION_ERROR_CEILING = 0.10
 
 @pytest.fixture(scope="module")
 def checked(real_embedder):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from accuracy import run_mtcheck
-    from mqm import load_items
+    from benchmarks.accuracy import run_mtcheck
+    from benchmarks.mqm import load_items
 
     items = load_items(str(SHARED_DATA), "eval", 300, 0)
     segments, _ = run_mtcheck(items, embedder=real_embedder)
@@ -47,7 +45,7 @@ def checked(real_embedder):
 
 @pytest.fixture(scope="module")
 def rows(checked):
-    from accuracy import figures
+    from benchmarks.accuracy import figures
 
     return figures(*checked)
 
@@ -62,7 +60,7 @@ def test_segment_penalty_beats_chrf_by_a_margin(rows):
 
 
 def test_confidence_says_how_often_raters_marked_such_flags(checked):
-    from mqm import reliability
+    from benchmarks.mqm import reliability
 
     items, segments = checked
     _, error = reliability([s.flags for s in segments], [it.gold(major_only=False) for it in items])

@@ -109,9 +109,15 @@ def _bad_inputs(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("case", range(8))
-def test_bad_input_one_line_exit_code_no_output(run, tmp_path, case):
-    name, args, code, message = _bad_inputs(tmp_path)[case]
+BAD_INPUTS = ["missing file", "empty file", "undecodable bytes", "unequal line counts", "invalid JSON line",
+              "record without hypothesis", "document without reference", "batch with reference"]
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_input_one_line_exit_code_no_output(run, tmp_path, name):
+    cases = {case[0]: case for case in _bad_inputs(tmp_path)}
+    assert list(cases) == BAD_INPUTS  # a case added there and not here would never run
+    _, args, code, message = cases[name]
     out = tmp_path / "out.json"
     html = tmp_path / "out.html"
     result = run(*args, "--json", out, "--html", html)
@@ -119,6 +125,25 @@ def test_bad_input_one_line_exit_code_no_output(run, tmp_path, case):
     assert result.stderr == f"mtcheck: error: {message}\n", name
     assert result.stdout == ""
     assert not out.exists() and not html.exists()  # nothing half-written
+
+
+def test_an_unexpected_exception_is_a_one_line_internal_error(run, tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the aligner fell over\nsecond line")
+    monkeypatch.setattr("mtcheck.run.check_loaded", broken)
+    result = run("check", SEED, "-r", SEED_REF, "--json", tmp_path / "out.json", "--no-html")
+    assert result.exit_code == ExitCode.INTERNAL == 70
+    assert result.stderr == ("mtcheck: internal error: RuntimeError: the aligner fell over. This is a bug in "
+                             "mtcheck: please report it with the command you ran (MTCHECK_DEBUG=1 shows the "
+                             "traceback).\n")
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_bare_string_is_refused_as_the_references(fake_embedder):
+    import mtcheck
+
+    with pytest.raises(mtcheck.UsageError, match="references must be a list of paths"):
+        mtcheck.check(SEED, str(SEED_REF), embedder=fake_embedder)
 
 
 def test_output_may_not_overwrite_an_input(run, tmp_path):

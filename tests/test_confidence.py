@@ -1,7 +1,6 @@
 """A flag's confidence: each detector's raw score mapped to the share of such flags raters marked."""
 import dataclasses
 import math
-import sys
 
 import numpy as np
 import pytest
@@ -11,7 +10,6 @@ from mtcheck.detect import build_view, detect
 from mtcheck.calibration.confidence import calibrate_flags, fit_map, logit, mapped
 from mtcheck.results import Flag, Severity
 
-from .conftest import ROOT
 
 
 @pytest.mark.parametrize("raw,words,weights,expected", [

@@ -9,7 +9,7 @@ from mtcheck.run import check_records
 
 from .conftest import SHARED_DATA
 
-pytestmark = [pytest.mark.model,
+pytestmark = [pytest.mark.model, pytest.mark.slow,
               pytest.mark.skipif(not SHARED_DATA.exists(), reason="../shared/data is not beside the checkout")]
 
 

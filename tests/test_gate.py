@@ -2,7 +2,8 @@
 import pytest
 
 from mtcheck.errors import UsageError
-from mtcheck.gate import Thresholds, evaluate, render_verdict
+from mtcheck.gate import evaluate, render_verdict
+from mtcheck.settings import Thresholds
 from mtcheck.results import (
     CorpusScores, DocumentResult, Flag, RunResult, Scores, SegmentResult, Severity,
 )
@@ -33,6 +34,14 @@ CASES = [
     ("max-flags 0 with no flags passes", Thresholds(max_flags=0), run(doc("a", [])), []),
     ("min-chrf met exactly passes", Thresholds(min_chrf=50.0), run(doc("a", [], chrf=50.0)), []),
     ("min-chrf missed fails", Thresholds(min_chrf=50.0), run(doc("a", [], chrf=49.99)), [("a", "min-chrf")]),
+    # compared at the precision printed: 49.996 is shown as 50.00, which meets 50
+    ("min-chrf met as printed passes", Thresholds(min_chrf=50.0), run(doc("a", [], chrf=49.996)), []),
+    ("min-chrf missed as printed fails", Thresholds(min_chrf=50.0), run(doc("a", [], chrf=49.994)),
+     [("a", "min-chrf")]),
+    ("min-similarity met as printed passes", Thresholds(min_similarity=0.8),
+     run(doc("a", [], similarity=0.79996)), []),
+    ("min-similarity missed as printed fails", Thresholds(min_similarity=0.8),
+     run(doc("a", [], similarity=0.79994)), [("a", "min-similarity")]),
     ("min-similarity met exactly passes", Thresholds(min_similarity=0.8), run(doc("a", [], similarity=0.8)), []),
     ("min-similarity missed fails", Thresholds(min_similarity=0.8), run(doc("a", [], similarity=0.79)),
      [("a", "min-similarity")]),

@@ -1,14 +1,11 @@
 """The benchmark's figures, checked on tiny hand-computed cases."""
 import dataclasses
-import sys
 
 import pytest
 
-from .conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import numpy as np  # noqa: E402
-from mqm import (  # noqa: E402
+import numpy as np
+from benchmarks.mqm import (
     Item, binary_f1, bootstrap_f1, bootstrap_tau, bootstrap_weights, f1_of_counts, interval, kendall_tau,
     ConfidenceBin, kind_shares, lexical_baseline, pairwise_accuracy, pearson, prf, reliability, roc_auc,
     span_counts, system_means, system_totals,
@@ -150,7 +147,7 @@ def test_interval(samples, level, expected):
 
 
 def test_paired_table_gives_each_side_the_difference_and_how_often_the_first_leads(capsys):
-    from accuracy import print_paired
+    from benchmarks.accuracy import print_paired
 
     first = np.array([0.5, 0.6, 0.4, 0.5])    # the whole set, then three resamples
     second = np.array([0.4, 0.5, 0.45, 0.3])
@@ -165,7 +162,7 @@ def test_paired_table_gives_each_side_the_difference_and_how_often_the_first_lea
 
 
 def test_no_resamples_gives_the_plain_figures_alone(capsys):
-    from accuracy import print_paired
+    from benchmarks.accuracy import print_paired
 
     assert bootstrap_weights(["a", "b"], 0, seed=0).shape == (0, 2)
     print_paired("T", ("a", "b"), [("all", "tau", np.array([0.3]), np.array([0.2]))])
@@ -204,7 +201,7 @@ def test_pearson(a, b, expected):
 def test_system_table_ranks_systems_against_mqm(capsys):
     from types import SimpleNamespace
 
-    from accuracy import Resampling, print_systems
+    from benchmarks.accuracy import Resampling, print_systems
 
     def item(system, seg, text, majors):
         spans = tuple({"start": 0, "end": 1, "severity": "major", "rater": "r"} for _ in range(majors))
@@ -234,7 +231,7 @@ def test_system_table_ranks_systems_against_mqm(capsys):
     ("document", [(0, 1), (0, 2)], [(2, 3)]),        # every sentence of document d1
 ])
 def test_resampling_draws_the_unit_whole(unit, together, apart):
-    from accuracy import Resampling
+    from benchmarks.accuracy import Resampling
 
     def item(doc, seg, system):
         return Item(f"{system}/{doc}/{seg}", "x", ("x",), "", "news", ("r",), (), f"set/{doc}/{seg}", True, system)
@@ -251,7 +248,7 @@ def test_resampling_draws_the_unit_whole(unit, together, apart):
 
 
 def test_too_few_units_get_no_resamples():
-    from accuracy import MIN_UNITS, Resampling
+    from benchmarks.accuracy import MIN_UNITS, Resampling
 
     items = [Item(f"s/{d}/1", "x", ("x",), "", "news", ("r",), (), f"set/{d}/1", True, "A")
              for d in range(MIN_UNITS - 1)]
@@ -271,7 +268,7 @@ def _doc_item(domain, doc, seg=1):
     ({"review": 7}, 3, [3, 2, 2]),
 ])
 def test_document_folds_deal_each_domain_across_the_folds(documents, folds, sizes):
-    from crossval import document_folds
+    from benchmarks.crossval import document_folds
 
     items = [_doc_item(domain, f"{domain}{d}", seg) for domain, n in documents.items()
              for d in range(n) for seg in (1, 2)]
@@ -294,7 +291,7 @@ def test_out_of_fold_checks_each_fold_with_a_calibration_fitted_without_it(fake_
     fold's calibration is fitted on the other folds' items alone."""
     import io
 
-    import crossval
+    from benchmarks import crossval
 
     pairs = [("the envoy met the minister", "the envoy met the minister"),
              ("the messenger met the minister", "the envoy met the minister"),

@@ -13,6 +13,8 @@ from .conftest import ROOT
 
 pytestmark = [
     pytest.mark.model,
+    pytest.mark.slow,
+    pytest.mark.network,
     pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
 ]
 

@@ -16,7 +16,7 @@ from mtcheck.cli import cli
 from .conftest import SEED, SEED_REF
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from mtcheck.cli import cli
 from mtcheck.errors import ExitCode
-from mtcheck.gate import Thresholds, evaluate
+from mtcheck.gate import evaluate
+from mtcheck.settings import Thresholds
 from mtcheck.run import check
 from mtcheck.stream import check_stream
 

@@ -1,7 +1,6 @@
 """The word-risk detector: its model as read from a calibration, its runs, and how it gives way."""
 import dataclasses
 import json
-import sys
 
 import numpy as np
 import pytest
@@ -16,7 +15,6 @@ from mtcheck.detect.wordrisk import word_features
 from mtcheck.errors import InputError
 from mtcheck.results import Severity
 
-from .conftest import ROOT
 
 from mtcheck.calibration.fit import choose_cut_off, choose_fewest_flags
 
