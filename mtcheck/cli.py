@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from .version import __version__
+from .cli_options import gate_options, merged_options, model_options, output_options, thresholds_of
 from .errors import EXIT_CODE_HELP, ExitCode, MtcheckError, UsageError
 from .files import refuse_to_overwrite_inputs
 
 REPORTS_DIR = Path("reports")
-SEVERITIES = ["critical", "major", "minor"]
 
 
 class MtcheckGroup(click.Group):
@@ -47,56 +46,6 @@ class MtcheckGroup(click.Group):
                        "This is a bug in mtcheck: please report it with the command you ran "
                        "(MTCHECK_DEBUG=1 shows the traceback).", err=True)
             ctx.exit(int(ExitCode.INTERNAL))
-
-
-def _options(*decorators):
-    """Return a decorator applying several Click options in the order written."""
-    def apply(fn):
-        for decorator in reversed(decorators):
-            fn = decorator(fn)
-        return fn
-    return apply
-
-
-model_options = _options(
-    click.option("--model", default=None,
-                 help="sentence-transformers model: the packaged default (all-MiniLM-L6-v2), a local "
-                      "directory, or a name already in the Hugging Face cache (loaded offline)."),
-    click.option("--lang", default=None, help="Language code of the translation [default: en]."),
-    click.option("--backend", type=click.Choice(["torch", "onnx"]), default=None,
-                 help="torch [default], or onnx: the model quantised to int8 on ONNX Runtime, about "
-                      "twice as fast (pip install 'mtcheck[onnx]'; exported once to ~/.cache/mtcheck)."),
-    click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Calibration file [default: the one shipped in the package]."),
-    click.option("--disk-cache/--no-disk-cache", default=None,
-                 help="Keep encodings on disk ($MTCHECK_CACHE or ~/.cache/mtcheck) and reuse them "
-                      "on later runs: only new texts are encoded."),
-    click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Decisions exported from the HTML report: dismissed flags are not raised again."),
-)
-
-gate_options = _options(
-    click.option("--fail-on", type=click.Choice(SEVERITIES),
-                 help="Fail if any flag is at or above this severity."),
-    click.option("--max-flags", type=click.IntRange(min=0), help="Fail if there are more flags than this."),
-    click.option("--min-chrf", type=click.FloatRange(0, 100), help="Fail if corpus chrF is below this."),
-    click.option("--min-similarity", type=click.FloatRange(-1, 1),
-                 help="Fail if the mean similarity is below this."),
-    click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-                 help="Settings file [default: ./mtcheck.toml, else [tool.mtcheck] in ./pyproject.toml]."),
-)
-
-output_options = _options(
-    click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Write the JSON result here ('-' for standard output)."),
-    click.option("--junit", "junit_out", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Write JUnit XML here (a test case per document)."),
-    click.option("--markdown", "markdown_out", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)."),
-    click.option("--annotations", type=click.Choice(["github"]),
-                 help="Print GitHub Actions annotations for each flag on standard output."),
-    click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
-)
 
 
 @click.group(cls=MtcheckGroup, epilog=EXIT_CODE_HELP)
@@ -143,12 +92,12 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     """
     from .settings import Settings
 
-    merged = _merged_options(options)
+    merged = merged_options(options)
     settings = Settings(**{k: str(merged[k]) if isinstance(merged[k], Path) else merged[k]
                            for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions",
                                      "backend", "disk_cache")
                            if merged.get(k) is not None})
-    thresholds = _thresholds(merged)
+    thresholds = thresholds_of(merged)
     if stream_out is not None:
         if html_out is not None or options["json_out"] is not None:
             raise UsageError("--stream writes segments as they come; --html and --json need the whole run")
@@ -170,7 +119,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 
         run = check_stream(list(translations), stream_out, settings=settings, input_format=fmt)
         verdict = _gate(run, thresholds)
-        _write_outputs(run, verdict, options, None, limit)
+        _report(run, verdict, options, None, limit)
         if not options["quiet"]:
             click.echo(f"Segments streamed to: {stream_out}")
         sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
@@ -188,41 +137,14 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     else:
         from .run import check as run_check
 
-        with _progress_bar(not options["quiet"]) as progress:
+        from .report.progress import progress_bar
+
+        with progress_bar(not options["quiet"]) as progress:
             run = run_check(list(translations), references, source=source, settings=settings,
                             input_format=fmt, progress=progress)
     verdict = _gate(run, thresholds)
-    _write_outputs(run, verdict, options, html_out, limit)
+    _report(run, verdict, options, html_out, limit)
     sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
-
-
-@contextmanager
-def _progress_bar(wanted: bool):
-    """Yield a progress callback that draws a bar on stderr for long documents, on a terminal only."""
-    if not (wanted and sys.stderr.isatty()):
-        yield None
-        return
-    bars: dict[str, object] = {}
-    done: dict[str, int] = {}
-
-    def progress(label: str, checked: int, total: int) -> None:
-        from .chunks import CHUNK
-
-        if total <= CHUNK:  # one chunk: over before a bar would say anything
-            return
-        if label not in bars:
-            for bar in bars.values():  # the previous document is finished
-                bar.render_finish()
-            bars[label] = click.progressbar(length=total, label=f"Checking {label}", file=sys.stderr)
-            done[label] = 0
-        bars[label].update(checked - done[label])
-        done[label] = checked
-
-    try:
-        yield progress
-    finally:
-        for bar in bars.values():
-            bar.render_finish()
 
 
 @cli.command(epilog=EXIT_CODE_HELP)
@@ -292,28 +214,6 @@ def calibrate(data, out, model, sample, seed, scope) -> None:
     click.echo(f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}")
 
 
-def _merged_options(options: dict) -> dict:
-    """Return config-file settings overridden by the options given on the command line."""
-    from .settings import find_config, load_config
-
-    path = options.get("config_path") or find_config(Path.cwd())
-    merged = load_config(path) if path else {}
-    merged.update({k: v for k, v in options.items() if v is not None and k != "config_path"})
-    return merged
-
-
-def _thresholds(merged: dict):
-    """Return the gate's thresholds from merged settings (validated by Thresholds itself)."""
-    from .settings import Thresholds
-    from .results import Severity
-
-    fail_on = merged.get("fail_on")
-    if fail_on is not None and fail_on not in SEVERITIES:
-        raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
-    return Thresholds(Severity(fail_on) if fail_on else None, merged.get("max_flags"),
-                      merged.get("min_chrf"), merged.get("min_similarity"))
-
-
 def _gate(run, thresholds):
     """Return the gate's verdict, or None when no threshold is set."""
     from .gate import evaluate
@@ -321,42 +221,35 @@ def _gate(run, thresholds):
     return evaluate(run, thresholds) if thresholds.active else None
 
 
-def _write_outputs(run, verdict, options: dict, html_out: Path | None, limit: int) -> None:
-    """Write the requested reports atomically and print the summary and the verdict."""
-    from .files import write_atomic
+class _Echo:
+    """A stream that writes through click.echo, to stdout or stderr (CliRunner captures both)."""
+
+    def __init__(self, err: bool):
+        self.err = err
+
+    def write(self, text: str) -> None:
+        """Write text as it is."""
+        click.echo(text, nl=False, err=self.err)
+
+
+def _report(run, verdict, options: dict, html_out: Path | None, limit: int) -> None:
+    """Write the requested reports (files atomically) and print the summary and the verdict.
+
+    With the JSON on standard output, everything else goes to stderr, so that stdout stays parseable.
+    """
     from .gate import render_verdict
+    from .report import write_reports
 
     json_out = options["json_out"]
     to_stdout = json_out is not None and str(json_out) == "-"
-    if json_out is not None:
-        from .report.json import render_json
-
-        text = render_json(run, verdict)
-        click.echo(text, nl=False) if to_stdout else write_atomic(json_out, text)
-    if options["junit_out"] is not None:
-        from .report.junit import render_junit
-
-        write_atomic(options["junit_out"], render_junit(run, verdict))
-    if options["markdown_out"] is not None:
-        from .report.markdown import render_markdown
-
-        write_atomic(options["markdown_out"], render_markdown(run, verdict))
-    if html_out is not None:
-        from .report.html import render_html
-
-        write_atomic(html_out, render_html(run))
-    if options["annotations"] == "github":
-        from .report.annotations import render_github_annotations
-
-        click.echo(render_github_annotations(run), nl=False, err=to_stdout)
+    targets = {"json": _Echo(False) if to_stdout else json_out, "junit": options["junit_out"],
+               "markdown": options["markdown_out"], "html": html_out,
+               "annotations": _Echo(to_stdout) if options["annotations"] == "github" else None}
+    write_reports(run, verdict, {name: target for name, target in targets.items() if target is not None})
     if not options["quiet"]:
-        from .report.text import render_text
-
         for warning in run.meta.get("warnings", []):
             click.echo(f"mtcheck: warning: {warning}", err=True)
-
-        # with JSON on stdout, everything else goes to stderr so that stdout stays parseable
-        click.echo(render_text(run, limit=limit), nl=False, err=to_stdout)
+        write_reports(run, verdict, {"text": _Echo(to_stdout)}, {"text": {"limit": limit}})
         if html_out is not None:
             click.echo(f"HTML report: {html_out}", err=to_stdout)
     if verdict is not None and not (options["quiet"] and verdict.passed):

@@ -3,7 +3,7 @@ import json
 import sys
 
 from mtcheck.chunks import CHUNK
-from mtcheck.cli import _progress_bar
+from mtcheck.report.progress import progress_bar as _progress_bar
 from mtcheck.run import check
 
 

@@ -1,6 +1,7 @@
 """GitHub Actions workflow commands that annotate the flagged lines of the translation files."""
 from __future__ import annotations
 
+from ..gate import Verdict
 from ..results import RunResult
 from . import worst_first
 
@@ -17,8 +18,8 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github_annotations(run: RunResult) -> str:
-    """Return one ::error/::warning/::notice line per flag, worst first."""
+def render_github_annotations(run: RunResult, verdict: Verdict | None = None) -> str:
+    """Return one ::error/::warning/::notice line per flag, worst first (the verdict is the log's)."""
     lines = []
     for doc, seg, f in worst_first(run):
         line, col = seg.position(f) if doc.is_document else (seg.line or 1, None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..gate import Verdict
 from ..results import DocumentResult, Flag, RunResult, SegmentResult, Severity
 from . import worst_first
 from .text import location
@@ -83,8 +84,8 @@ def _environment():
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def render_html(run: RunResult) -> str:
-    """Return the report as one self-contained HTML page."""
+def render_html(run: RunResult, verdict: Verdict | None = None) -> str:
+    """Return the report as one self-contained HTML page, with the gate's verdict when a gate ran."""
     ranked = worst_first(run)
     numbers = {id(flag): n for n, (_, _, flag) in enumerate(ranked, start=1)}
     # rows come worst first, as the page opens, so the browser need not reorder thousands of them
@@ -98,7 +99,7 @@ def render_html(run: RunResult) -> str:
              for d, s, f in ranked]
     env = _environment()
     return env.get_template("report.html").render(
-        run=run, documents=documents, flags=flags,
+        run=run, verdict=verdict, documents=documents, flags=flags,
         css=env.loader.get_source(env, "report.css")[0],
         js=env.loader.get_source(env, "report.js")[0],
         counts=run.flag_counts, segment_count=len(run.segments), page=PAGE,

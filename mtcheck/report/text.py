@@ -1,6 +1,7 @@
 """The terminal summary: scores per document, then flags worst first with file:line:column."""
 from __future__ import annotations
 
+from ..gate import Verdict
 from ..results import DocumentResult, Flag, RunResult, SegmentResult
 from . import worst_first
 
@@ -19,8 +20,8 @@ def location(doc: DocumentResult, seg: SegmentResult, flag: Flag) -> str:
     return f"{doc.path}:{line}:{col}"
 
 
-def render_text(run: RunResult, limit: int | None = None) -> str:
-    """Return the summary a person reads in the terminal."""
+def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | None = None) -> str:
+    """Return the summary a person reads in the terminal (the verdict follows it, on its own stream)."""
     lines = []
     for doc in run.documents:
         refs = ", ".join(doc.references) or "references in the file"

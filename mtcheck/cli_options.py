@@ -1,0 +1,82 @@
+"""The command line's shared options, defined once, and the settings they make with a config file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import UsageError
+
+SEVERITIES = ["critical", "major", "minor"]
+
+
+def _options(*decorators):
+    """Return a decorator applying several Click options in the order written."""
+    def apply(fn):
+        for decorator in reversed(decorators):
+            fn = decorator(fn)
+        return fn
+    return apply
+
+
+model_options = _options(
+    click.option("--model", default=None,
+                 help="sentence-transformers model: the packaged default (all-MiniLM-L6-v2), a local "
+                      "directory, or a name already in the Hugging Face cache (loaded offline)."),
+    click.option("--lang", default=None, help="Language code of the translation [default: en]."),
+    click.option("--backend", type=click.Choice(["torch", "onnx"]), default=None,
+                 help="torch [default], or onnx: the model quantised to int8 on ONNX Runtime, about "
+                      "twice as fast (pip install 'mtcheck[onnx]'; exported once to ~/.cache/mtcheck)."),
+    click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Calibration file [default: the one shipped in the package]."),
+    click.option("--disk-cache/--no-disk-cache", default=None,
+                 help="Keep encodings on disk ($MTCHECK_CACHE or ~/.cache/mtcheck) and reuse them "
+                      "on later runs: only new texts are encoded."),
+    click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Decisions exported from the HTML report: dismissed flags are not raised again."),
+)
+
+gate_options = _options(
+    click.option("--fail-on", type=click.Choice(SEVERITIES),
+                 help="Fail if any flag is at or above this severity."),
+    click.option("--max-flags", type=click.IntRange(min=0), help="Fail if there are more flags than this."),
+    click.option("--min-chrf", type=click.FloatRange(0, 100), help="Fail if corpus chrF is below this."),
+    click.option("--min-similarity", type=click.FloatRange(-1, 1),
+                 help="Fail if the mean similarity is below this."),
+    click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                 help="Settings file [default: ./mtcheck.toml, else [tool.mtcheck] in ./pyproject.toml]."),
+)
+
+output_options = _options(
+    click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write the JSON result here ('-' for standard output)."),
+    click.option("--junit", "junit_out", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write JUnit XML here (a test case per document)."),
+    click.option("--markdown", "markdown_out", type=click.Path(dir_okay=False, path_type=Path),
+                 help="Write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)."),
+    click.option("--annotations", type=click.Choice(["github"]),
+                 help="Print GitHub Actions annotations for each flag on standard output."),
+    click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+)
+
+
+def merged_options(options: dict) -> dict:
+    """Return config-file settings overridden by the options given on the command line."""
+    from .settings import find_config, load_config
+
+    path = options.get("config_path") or find_config(Path.cwd())
+    merged = load_config(path) if path else {}
+    merged.update({k: v for k, v in options.items() if v is not None and k != "config_path"})
+    return merged
+
+
+def thresholds_of(merged: dict):
+    """Return the gate's thresholds from merged settings (validated by Thresholds itself)."""
+    from .results import Severity
+    from .settings import Thresholds
+
+    fail_on = merged.get("fail_on")
+    if fail_on is not None and fail_on not in SEVERITIES:
+        raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
+    return Thresholds(Severity(fail_on) if fail_on else None, merged.get("max_flags"),
+                      merged.get("min_chrf"), merged.get("min_similarity"))
