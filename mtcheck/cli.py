@@ -90,6 +90,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     (JSONL or TSV with hypothesis and reference columns), or a directory or glob of them. With
     several translations, --reference names directories of references with the same file names.
     """
+    from .report.console import report_run
     from .settings import Settings
 
     merged = merged_options(options)
@@ -119,7 +120,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 
         run = check_stream(list(translations), stream_out, settings=settings, input_format=fmt)
         verdict = _gate(run, thresholds)
-        _report(run, verdict, options, None, limit)
+        report_run(run, verdict, options, None, limit)
         if not options["quiet"]:
             click.echo(f"Segments streamed to: {stream_out}")
         sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
@@ -143,7 +144,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
             run = run_check(list(translations), references, source=source, settings=settings,
                             input_format=fmt, progress=progress)
     verdict = _gate(run, thresholds)
-    _report(run, verdict, options, html_out, limit)
+    report_run(run, verdict, options, html_out, limit)
     sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
 
 
@@ -219,41 +220,6 @@ def _gate(run, thresholds):
     from .gate import evaluate
 
     return evaluate(run, thresholds) if thresholds.active else None
-
-
-class _Echo:
-    """A stream that writes through click.echo, to stdout or stderr (CliRunner captures both)."""
-
-    def __init__(self, err: bool):
-        self.err = err
-
-    def write(self, text: str) -> None:
-        """Write text as it is."""
-        click.echo(text, nl=False, err=self.err)
-
-
-def _report(run, verdict, options: dict, html_out: Path | None, limit: int) -> None:
-    """Write the requested reports (files atomically) and print the summary and the verdict.
-
-    With the JSON on standard output, everything else goes to stderr, so that stdout stays parseable.
-    """
-    from .gate import render_verdict
-    from .report import write_reports
-
-    json_out = options["json_out"]
-    to_stdout = json_out is not None and str(json_out) == "-"
-    targets = {"json": _Echo(False) if to_stdout else json_out, "junit": options["junit_out"],
-               "markdown": options["markdown_out"], "html": html_out,
-               "annotations": _Echo(to_stdout) if options["annotations"] == "github" else None}
-    write_reports(run, verdict, {name: target for name, target in targets.items() if target is not None})
-    if not options["quiet"]:
-        for warning in run.meta.get("warnings", []):
-            click.echo(f"mtcheck: warning: {warning}", err=True)
-        write_reports(run, verdict, {"text": _Echo(to_stdout)}, {"text": {"limit": limit}})
-        if html_out is not None:
-            click.echo(f"HTML report: {html_out}", err=to_stdout)
-    if verdict is not None and not (options["quiet"] and verdict.passed):
-        click.echo(render_verdict(verdict), nl=False, err=to_stdout or options["quiet"])
 
 
 def main() -> None:

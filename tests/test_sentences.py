@@ -32,3 +32,46 @@ def test_split_lines_skips_blank_lines_but_keeps_numbers():
     units = split_lines(text)
     assert [(text[u.start:u.end], u.line, u.column) for u in units] == [
         ("one", 1, 1), ("two", 3, 3), ("three", 4, 1)]
+
+
+def _counting_splits(monkeypatch):
+    """Return the list of texts that sentencex is asked to split, from now on."""
+    import sentencex
+
+    calls = []
+    real = sentencex.get_sentence_boundaries
+
+    def counted(lang, text):
+        calls.append(text)
+        return real(lang, text)
+
+    monkeypatch.setattr(sentencex, "get_sentence_boundaries", counted)
+    return calls
+
+
+@pytest.mark.parametrize("line_aligned", [False, True])
+def test_each_line_of_the_seed_is_split_once(fake_embedder, monkeypatch, line_aligned):
+    """Document mode splits the document and its reference once; every unit keeps its spans.
+    Line-aligned mode splits each unit's translation and reference once, when it is checked."""
+    import mtcheck
+    from mtcheck.settings import Settings
+
+    from .conftest import SEED, SEED_REF
+
+    calls = _counting_splits(monkeypatch)
+    run = mtcheck.check(SEED, [SEED_REF], embedder=fake_embedder, settings=Settings(line_aligned=line_aligned))
+    lines = [line.strip() for path in (SEED, SEED_REF)
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert sorted(calls) == sorted(lines)
+    assert run.segments  # the check ran
+
+
+def test_a_batch_splits_each_text_once(fake_embedder, monkeypatch):
+    import mtcheck
+    from mtcheck.io import Record
+
+    calls = _counting_splits(monkeypatch)
+    paragraph = "The envoy met the minister. Talks were long and hard."
+    mtcheck.check_records([Record("1", paragraph, (paragraph,)), Record("2", "A short one.", ("A brief one.",))],
+                          embedder=fake_embedder)
+    assert sorted(calls) == sorted([paragraph, paragraph, "A short one.", "A brief one."])
