@@ -121,3 +121,11 @@ def test_layer_table(case, expected):
 def test_the_test_sees_an_upward_import():
     assert "mtcheck.calibration.word_model" in GRAPH["mtcheck.calibration.file"]
     assert layer("mtcheck.detect.wordrisk") > layer("mtcheck.calibration.word_model")
+
+
+def test_the_readme_maps_every_module():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How it works"):readme.index("## Tests")]
+    unnamed = sorted(str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py")
+                     if p.stem not in ("__main__",) and p.name not in section and f"`{p.stem}`" not in section)
+    assert not unnamed, f"README's 'How it works' does not say what these do: {unnamed}"
