@@ -189,3 +189,42 @@ def test_python_dash_m_and_no_heavy_imports_for_help():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "Usage: mtcheck" in out
     assert out.strip().endswith("HEAVY []")
+
+
+def _labelled(tmp_path, n=24):
+    """Write a tiny labelled MQM file: half of its documents fall in the fit split."""
+    rows = []
+    for k in range(n):
+        hyp, ref = ("Then Ilon Musk spoke.", "Then Elon Musk spoke.") if k % 2 else ("The talks went well.",) * 2
+        spans = [{"start": 5, "end": 9, "severity": "major", "category": "accuracy", "rater": "r1"}] if k % 2 else []
+        rows.append({"id": str(k), "lp": "zh-en", "source": "", "hypothesis": hyp, "references": [ref],
+                     "system": "s", "domain": "news", "dataset": "d", "doc": f"doc{k}", "seg": k,
+                     "spans": spans, "source_spans": [], "raters": ["r1"]})
+    path = tmp_path / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_calibrate_refits_and_writes_a_calibration_that_check_reads(run, tmp_path):
+    from mtcheck.calibration import read_calibration
+
+    data, out = _labelled(tmp_path), tmp_path / "cal.json"
+    result = run("calibrate", data, "--out", out, "--sample", 10)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    cal = read_calibration(out)
+    assert cal.id.startswith("mqm-zhen-fit-") and cal.model == "fake"
+    assert "split fit, sample 10, seed 1" in cal.fitted_on
+    assert result.stdout == f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}\n"
+    assert "major_below" in result.stderr  # the fit says what it tries
+    checked = run("check", SEED, "-r", SEED_REF, "--calibration", out, "--json", tmp_path / "r.json", "--no-html")
+    assert checked.exit_code == ExitCode.OK
+    assert json.loads((tmp_path / "r.json").read_text())["meta"]["calibration"] == cal.id
+
+
+def test_calibrate_never_writes_over_its_data(run, tmp_path):
+    data = _labelled(tmp_path)
+    before = data.read_text()
+    result = run("calibrate", data, "--out", data)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == f"mtcheck: error: output {data} is one of the input files; choose another path\n"
+    assert data.read_text() == before
