@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -35,14 +36,40 @@ class Word(NamedTuple):
     norm: str  # lower-cased, without a possessive 's, with a straight apostrophe
     is_capitalized: bool  # starts with an upper-case letter
     is_number: bool  # contains a digit
+    folded: str  # the norm without the diacritics of Latin letters: "kubes" for "Kubeš"
+
+
+# Latin letters that carry no combining mark to take off, and their usual plain spelling in
+# English text ("Đorđević" is written "Djordjevic", "Friðriksson" "Fridriksson")
+_PLAIN = {"đ": "dj", "ð": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ı": "i"}
+
+
+def fold(norm: str) -> str:
+    """Return a lower-case word with its Latin letters' diacritics taken off ("mikėnas" -> "mikenas").
+
+    Letters of other scripts stay as they are: only Latin names lose their accents when written
+    in English without them, which is a correct spelling, not a misspelling.
+    """
+    if norm.isascii():
+        return norm
+    out = []
+    for ch in norm:
+        if ch.isascii():
+            out.append(ch)
+        elif ch in _PLAIN:
+            out.append(_PLAIN[ch])
+        else:
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append(base if base.isascii() and base.isalpha() else ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=65536)
-def _forms(text: str) -> tuple[str, bool, bool]:
-    """Return a word's norm, is_capitalized and is_number; cached, as words repeat."""
+def _forms(text: str) -> tuple[str, bool, bool, str]:
+    """Return a word's norm, is_capitalized, is_number and folded form; cached, as words repeat."""
     # "I’ll" and "I'll" are one word: typographic and straight apostrophes compare equal
     norm = _POSSESSIVE.sub("", text).lower().replace("’", "'")
-    return norm, text[:1].isupper(), _DIGIT.search(text) is not None
+    return norm, text[:1].isupper(), _DIGIT.search(text) is not None, fold(norm)
 
 
 def tokenize(text: str) -> tuple[Word, ...]:

@@ -33,8 +33,14 @@ CASES = [
     ("a pronoun is not a name", "Then I left it.", "Then It left it.", None, []),
     ("another form of a common word is not a misspelt name",
      "He was born in China.", "He was born Chinese.", None, [("China", M, "mistranslation", "Chinese")]),
-    ("a name that is a prefix of the reference's is still misspelt",
-     "Then Kiril spoke.", "Then Kirill spoke.", None, [("Kiril", M, "name-mismatch", "Kirill")]),
+    ("a name with one letter less is another transliteration of a little-known name: minor",
+     "Then Kiril spoke.", "Then Kirill spoke.", None, [("Kiril", m, "name-mismatch", "Kirill")]),
+    ("a well-known name misspelt is major, though the change is one vowel",
+     "Then Ilon spoke.", "Then Elon spoke.", None, [("Ilon", M, "name-mismatch", "Elon")]),
+    ("a name without its accents is the same name", "Minister Kubes resigned.", "Minister Kubeš resigned.", None, []),
+    ("a letter without a combining mark, written plain", "Coach Djordjevic left.", "Coach Đorđević left.", None, []),
+    ("a case ending left on a name is major", "Then Bojana spoke.", "Then Bojan spoke.", None,
+     [("Bojana", M, "name-mismatch", "Bojan")]),
     ("typographic and straight apostrophes are one word", "So I’ll go.", "So I'll go.", None, []),
     ("a common word starting a sentence is not a name",
      "Opponents fear change.", "Opponent fears change.", None,
@@ -273,3 +279,28 @@ def test_distortion_is_counted_in_words_up_to_a_sentence(length, word, near, far
     # identity rows for the translation make each product row the designed similarities
     matches = align_words(hyp, np.eye(length), (ref,), (sims.T.copy(),))
     assert matches[word].word == expected
+
+
+@pytest.mark.parametrize("hyp,ref,expected", [
+    ("serhii", "serhiy", True),     # the official Ukrainian romanisation and the older one
+    ("shapira", "shapiro", True),   # one vowel changed
+    ("haim", "chaim", True),        # ch for h at the start
+    ("assaf", "asaf", True),        # a doubled letter
+    ("yonatan", "jonathan", True),  # j for y, th for t
+    ("yannis", "giannis", True),
+    ("binyamin", "benjamin", True),
+    ("sofi", "sophie", True),       # ph for f, a vowel left out at the end of the reference's
+    ("kalish", "kalisch", True),
+    ("ilon", "elon", True),         # a transliteration, but of a well-known name (see _severity)
+    ("whitkoff", "witkoff", False),  # an added consonant is a misspelling
+    ("zupana", "zupan", False),     # a case ending
+    ("tamme", "tamm", False),
+    ("pavel", "pavlo", False),      # the Russian form for the Ukrainian one
+    ("artyomov", "artemov", False),
+    ("volodimir", "volodymyr", False),  # two letters changed
+    ("kelloge", "kellogg", False),
+])
+def test_transliterated(hyp, ref, expected):
+    from mtcheck.detect.names import transliterated
+
+    assert transliterated(hyp, ref) is expected

@@ -42,5 +42,6 @@ def _kinds(detectors: tuple[Detector, ...], *roles: str) -> frozenset[str]:
 def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):
     """Run the detectors on one segment and return its merged flags, in text order."""
     findings = [replace(f, detector=d.name) for d in detectors for f in d.find(view)]
-    kept = arbitrate(view, findings, _kinds(detectors, "overriding"), _kinds(detectors, "overriding", "precise"))
+    kept = arbitrate(view, findings, _kinds(detectors, "overriding"), _kinds(detectors, "overriding", "precise"),
+                     _kinds(detectors, "wording"))
     return calibrate_flags(to_flags(view, kept), view.calibration.confidence_maps)

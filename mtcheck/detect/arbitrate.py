@@ -60,7 +60,22 @@ def give_way(view: SegmentView, findings: list[Finding], precise_kinds: frozense
     return out
 
 
+def defer_to_precise(findings: list[Finding], precise_kinds: frozenset[str],
+                     wording_kinds: frozenset[str]) -> list[Finding]:
+    """Drop wording findings that lie inside a precise finding: it says what is wrong there.
+
+    A name spelled another way also matches its reference name weakly; the name's finding
+    says why, and how much it matters (a minor transliteration is not a major mistranslation).
+    """
+    precise = [f for f in findings if f.kind in precise_kinds]
+    if not precise:
+        return findings
+    return [f for f in findings if f.kind not in wording_kinds
+            or not any(p.first <= f.first and f.last <= p.last for p in precise)]
+
+
 def arbitrate(view: SegmentView, findings: list[Finding], overriding_kinds: frozenset[str],
-              precise_kinds: frozenset[str]) -> list[Finding]:
-    """Return the findings that explain best (supersede), with the word model's runs giving way."""
-    return give_way(view, supersede(findings, overriding_kinds), precise_kinds)
+              precise_kinds: frozenset[str], wording_kinds: frozenset[str] = frozenset()) -> list[Finding]:
+    """Return the findings that explain best (supersede), with wording giving way to precise findings."""
+    kept = defer_to_precise(supersede(findings, overriding_kinds), precise_kinds, wording_kinds)
+    return give_way(view, kept, precise_kinds)

@@ -34,8 +34,8 @@ class Source:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Return the source's normalised words."""
-        return frozenset(w.norm for w in self.words)
+        """Return the source's normalised words, with and without Latin diacritics."""
+        return frozenset(f for w in self.words for f in (w.norm, w.folded))
 
     @cached_property
     def folded(self) -> str:
@@ -69,8 +69,9 @@ class SegmentView:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Return the normalised words of the references and the source."""
-        words = {w.norm for ws in self.ref_words for w in ws}
+        """Return the normalised words of the references and the source, with and without Latin
+        diacritics (a name written without its accents is the same name)."""
+        words = {f for ws in self.ref_words for w in ws for f in (w.norm, w.folded)}
         if self.source is not None:
             words |= self.source.vocabulary
         return frozenset(words)

@@ -41,7 +41,8 @@ def align_words(
     n = len(hyp_words)
     # all references side by side: one product and one argmax, whose first maximum is the
     # earliest reference's on ties
-    columns = [(k, j, len(words), w.norm) for k, words in enumerate(ref_words)
+    # forms compare without Latin diacritics: "Djordjevic" is "Đorđević" written plain
+    columns = [(k, j, len(words), w.folded) for k, words in enumerate(ref_words)
                for j, w in enumerate(words)]
     if not columns:
         return (None,) * n
@@ -49,7 +50,7 @@ def align_words(
     vectors = np.vstack([v for words, v in zip(ref_words, ref_vectors) if words])
     # word forms as small integers, so that "same form" is one integer comparison per pair
     form_ids: dict[str, int] = {}
-    hyp_forms = np.array([form_ids.setdefault(w.norm, len(form_ids)) for w in hyp_words])
+    hyp_forms = np.array([form_ids.setdefault(w.folded, len(form_ids)) for w in hyp_words])
     ref_forms = np.array([form_ids.get(norm, -1) for norm in ref_norms])
     lengths = np.array(length_of)
     # where each reference would have translation word i if the two ran in step, and how far
