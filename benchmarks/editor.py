@@ -205,7 +205,7 @@ def load_heen(path: Path) -> list[Labelled]:
     for line in path.open(encoding="utf-8"):
         r = json.loads(line)
         out.append(Labelled(r["id"], r["hypothesis"], tuple(r["references"]), r.get("source"), r["human"],
-                            r["mqm"] == 0, r["mqm"] <= -5, split_of("heen", r["doc"])))
+                            r["mqm"] == 0, r["mqm"] <= -5, split_of(r["lp"], r["doc"])))
     return out
 
 

@@ -198,20 +198,30 @@ def compare(baseline, current, max_regression, samples, json_out, quiet) -> None
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sample.")
 @click.option("--scope", type=click.Choice(["sentence", "segment"]), default="sentence", show_default=True,
               help="What the word model's per-segment features describe: the word's sentence, or its segment.")
-def calibrate(data, out, model, sample, seed, scope) -> None:
+@click.option("--scored", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Segments with MQM scores (JSON Lines with 'mqm', e.g. heen_news_dev.jsonl): lower the "
+                   "cut-off for a major flag as far as --major-recall of their major errors allows.")
+@click.option("--major-recall", type=click.FloatRange(0, 1), default=0.75, show_default=True,
+              help="Share of the scored segments with a major error that must keep a major flag.")
+def calibrate(data, out, model, sample, seed, scope, scored, major_recall) -> None:
     """Refit the detectors' cut-offs, word model and confidences on labelled MQM data (DATA, JSON Lines).
 
     Fits on the documents of the "fit" split only (half of them, by a hash of their name), so
     that the other half can measure the result. Takes some minutes per thousand segments.
 
+    With --scored, segments that raters scored (error-free, or with a major error) set how weak
+    a word's match must be for a major flag: as weak as keeps --major-recall of their major
+    errors flagged major, so that correct synonyms are shown as minor.
+
     Example:
 
-        mtcheck calibrate mqm_zhen_dev.jsonl --model ./my-model --out my-calibration.json
+        mtcheck calibrate mqm_zhen_dev.jsonl --scored heen_news_dev.jsonl --out my-calibration.json
     """
     from .refit import calibrate as run_calibrate
 
-    refuse_to_overwrite_inputs([out], [data])
-    cal = run_calibrate(data, out, sample, seed, model, scope, log=lambda line: click.echo(line, err=True))
+    refuse_to_overwrite_inputs([out], [p for p in (data, scored) if p is not None])
+    cal = run_calibrate(data, out, sample, seed, model, scope, log=lambda line: click.echo(line, err=True),
+                        scored=scored, major_recall=major_recall)
     click.echo(f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}")
 
 

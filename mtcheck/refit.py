@@ -140,21 +140,81 @@ def fit(items: Sequence[Item], views: Sequence[SegmentViews], base: Calibration,
 
 
 def calibrate(data: str | Path, out: str | Path, sample: int = 3000, seed: int = 1, model: str | None = None,
-              scope: str = SCOPE, log: Callable[[str], None] = print) -> Calibration:
-    """Refit the calibration on a sample of the fit split of labelled data and write it to ``out``."""
+              scope: str = SCOPE, log: Callable[[str], None] = print, scored: str | Path | None = None,
+              major_recall: float = 0.75) -> Calibration:
+    """Refit the calibration on a sample of the fit split of labelled data and write it to ``out``.
+
+    With ``scored`` (segments with MQM scores), the similarity cut-off for a major flag is then
+    lowered as far as keeps ``major_recall`` of their major errors flagged major (fit_major_cut_off).
+    """
+    from .embed.cache import CachingEmbedder
     from .embed.load import load_model
 
     settings = Settings(**({"model": model} if model else {}))
     items = load_items(str(data), "fit", sample, seed)
-    embedder = load_model(settings.model)
+    embedder = CachingEmbedder(load_model(settings.model))
     views = build_views(items, embedder, settings)
     cal, score = fit(items, views, default_calibration(), scope, log)
+    fitted_on = f"{Path(data).name}, split fit, sample {len(items)}, seed {seed}: {score}"
+    if scored is not None:
+        cal = fit_major_cut_off(cal, scored, major_recall, embedder, log)
+        fitted_on += (f"; major_below {cal.major_below} from {Path(scored).name}, split fit, keeping "
+                      f"{major_recall:.2f} of the major errors")
     today = datetime.date.today().isoformat()
-    cal = dataclasses.replace(
-        cal, id="", model=embedder.name,
-        fitted_on=f"{Path(data).name}, split fit, sample {len(items)}, seed {seed}: {score}")
+    cal = dataclasses.replace(cal, id="", model=embedder.name, fitted_on=fitted_on)
     # the id names the content, so that two fits of one day never share an id
     digest = hashlib.sha256(cal.to_json().encode()).hexdigest()[:8]
     cal = dataclasses.replace(cal, id=f"mqm-zhen-fit-{today}-{digest}")
     write_atomic(out, cal.to_json())
     return cal
+
+
+# Segments whose raters' MQM score is 0 were found error-free; -5 or worse holds a major error.
+MAJOR_MQM = -5.0
+MAJOR_CUT_OFFS = [round(0.30 + 0.01 * k, 2) for k in range(21)]  # 0.30 .. 0.50
+
+
+def scored_items(path: str | Path, split: str = "fit") -> list[tuple[Item, bool, bool]]:
+    """Return the segments of one half of a file of MQM-scored segments (JSON Lines with "mqm"),
+    each with whether raters found a major error and whether it is a human translation; segments
+    with minor errors only are left out."""
+    import json
+
+    from .calibration.labelled import split_of
+
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if split_of({"dataset": row["lp"], "doc": row["doc"]}) != split:
+                continue
+            if row["mqm"] == 0 or row["mqm"] <= MAJOR_MQM:
+                item = Item(row["id"], row["hypothesis"], tuple(row["references"]), row.get("source") or "",
+                            row.get("domain", ""), (), ())
+                out.append((item, row["mqm"] <= MAJOR_MQM, bool(row.get("human"))))
+    return out
+
+
+def fit_major_cut_off(calibration: Calibration, scored: str | Path, recall: float = 0.75,
+                      embedder: Embedder | None = None, log: Callable[[str], None] = print) -> Calibration:
+    """Return the calibration with the lowest similarity cut-off for a major flag that still
+    keeps a major or critical flag on ``recall`` of the segments with a major error.
+
+    Fitted on the fit half of MQM-scored segments: a lower cut-off shows fewer weak matches as
+    major, which spares the editor false alarms on correct synonyms ("talks" for
+    "negotiations") and loses some of the major errors that only a weak match shows.
+    """
+    chosen = scored_items(scored)
+    views = build_views([it for it, _, _ in chosen], embedder)
+    best = calibration.major_below
+    for cut in sorted((c for c in MAJOR_CUT_OFFS if c <= calibration.major_below), reverse=True):
+        cal = dataclasses.replace(calibration, major_below=cut)
+        majors = [any(f.severity.value != "minor" for f in find_flags(v, cal)) for v in views]
+        kept = [m for m, (_, major, human) in zip(majors, chosen) if major and not human]
+        clean = [m for m, (_, major, human) in zip(majors, chosen) if not major and not human]
+        log(f"major_below {cut:.2f}: major errors kept {sum(kept) / len(kept):.3f}, "
+            f"false alarms {sum(clean) / len(clean):.3f} (fit half of {Path(scored).name}, MT)")
+        if sum(kept) < recall * len(kept):
+            break
+        best = cut
+    return dataclasses.replace(calibration, major_below=best)

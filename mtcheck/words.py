@@ -118,6 +118,11 @@ def _zipf_of(freq: float) -> float:
     return round(math.log10(freq) + 9, 2)
 
 
+def flag_words(flag) -> int:
+    """Return how many words a flag covers (one at least): what its weight in a penalty counts."""
+    return max(1, len(tokenize(flag.text)))
+
+
 def is_function_word(word: Word, lang: str) -> bool:
     """Return True for very frequent words (the, of, and, ...) that carry little meaning alone."""
     return zipf(word.norm, lang) >= FUNCTION_WORD_ZIPF

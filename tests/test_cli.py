@@ -228,3 +228,30 @@ def test_calibrate_never_writes_over_its_data(run, tmp_path):
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr == f"mtcheck: error: output {data} is one of the input files; choose another path\n"
     assert data.read_text() == before
+
+
+def _scored(tmp_path):
+    """Write a tiny file of MQM-scored segments: error-free ones and ones with a major error."""
+    rows = []
+    for k in range(40):
+        bad = k % 2
+        hyp = "The minister opposed the plan." if bad else "The minister backed the plan."
+        rows.append({"id": str(k), "lp": "he-en", "source": "", "hypothesis": hyp,
+                     "references": ["The minister backed the plan."], "system": "s", "human": False,
+                     "domain": "news", "doc": f"doc{k}", "seg": k, "mqm": -5.0 if bad else 0.0})
+    path = tmp_path / "scored.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_calibrate_with_scored_segments_lowers_the_major_cut_off_only_as_far_as_recall_allows(run, tmp_path):
+    from mtcheck.calibration import read_calibration
+
+    data, scored, out = _labelled(tmp_path), _scored(tmp_path), tmp_path / "cal.json"
+    result = run("calibrate", data, "--scored", scored, "--major-recall", 1.0, "--out", out, "--sample", 10)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    cal = read_calibration(out)
+    # with the fake embedder "opposed" matches "backed" at about 0: every cut-off keeps it major
+    assert cal.major_below == 0.30
+    assert "major errors kept 1.000" in result.stderr
+    assert f"major_below 0.3 from {scored.name}, split fit, keeping 1.00 of the major errors" in cal.fitted_on

@@ -2,6 +2,7 @@
 
 A leaf of the package: it imports nothing from the detectors or the pipeline, which read it.
 """
-from .file import FORMAT_VERSION, Calibration, default_calibration, flag_words, read_calibration
+from ..words import flag_words
+from .file import FORMAT_VERSION, Calibration, default_calibration, read_calibration
 
 __all__ = ["FORMAT_VERSION", "Calibration", "default_calibration", "flag_words", "read_calibration"]

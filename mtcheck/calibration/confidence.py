@@ -17,7 +17,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .file import flag_words
+from ..words import flag_words
 from .logistic import fit_logistic
 
 # raw scores are clipped into (0, 1) before the logit: a detector may say 1.0 or 0.0

@@ -13,14 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
-from ..words import tokenize
+from ..words import flag_words
 
 FORMAT_VERSION = 1
-
-
-def flag_words(flag) -> int:
-    """Return how many words a flag covers (one at least)."""
-    return max(1, len(tokenize(flag.text)))
 
 
 @dataclass(frozen=True)
