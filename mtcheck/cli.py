@@ -12,8 +12,10 @@ from pathlib import Path
 import click
 
 from .version import __version__
-from .cli_options import gate_options, merged_options, model_options, output_options, thresholds_of
+from .cli_options import (files_read, gate_options, merged_options, model_options, output_options, report_name,
+                          thresholds_of)
 from .errors import EXIT_CODE_HELP, ExitCode, MtcheckError, UsageError
+from .escape import terminal
 from .files import refuse_to_overwrite_inputs
 
 REPORTS_DIR = Path("reports")
@@ -31,7 +33,7 @@ class MtcheckGroup(click.Group):
         try:
             return super().invoke(ctx)
         except MtcheckError as exc:
-            click.echo(f"mtcheck: error: {exc}", err=True)
+            click.echo(f"mtcheck: error: {terminal(str(exc))}", err=True)
             ctx.exit(int(exc.exit_code))
         except KeyboardInterrupt:
             click.echo("mtcheck: interrupted", err=True)
@@ -42,7 +44,7 @@ class MtcheckGroup(click.Group):
             if os.environ.get("MTCHECK_DEBUG"):
                 raise
             first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
-            click.echo(f"mtcheck: internal error: {type(exc).__name__}{': ' + first if first else ''}. "
+            click.echo(f"mtcheck: internal error: {type(exc).__name__}{': ' + terminal(first) if first else ''}. "
                        "This is a bug in mtcheck: please report it with the command you ran "
                        "(MTCHECK_DEBUG=1 shows the traceback).", err=True)
             ctx.exit(int(ExitCode.INTERNAL))
@@ -105,16 +107,17 @@ def check(translations, references, source, input_format, html_out, no_html, lim
         if references or dask_address or workers:
             raise UsageError("--stream reads JSONL batches on this machine; drop --reference, --dask, --workers")
         no_html = True
+    if html_out is not None and no_html:
+        raise UsageError("--html and --no-html contradict each other; give one of them")
     if html_out is None and not no_html:
-        stem = translations[0].stem if len(translations) == 1 and translations[0].is_file() else "mtcheck"
-        html_out = REPORTS_DIR / f"{stem}.html"
+        html_out = REPORTS_DIR / f"{report_name(translations)}.html"
     if no_html:
         html_out = None
+    fmt = None if input_format == "auto" else input_format
     outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out, stream_out)
                if p is not None and str(p) != "-"]
-    refuse_to_overwrite_inputs(outputs, [*translations, *references, *([source] if source else [])])
+    refuse_to_overwrite_inputs(outputs, files_read(translations, references, source, fmt, merged, options))
 
-    fmt = None if input_format == "auto" else input_format
     if stream_out is not None:
         from .stream import check_stream
 

@@ -80,3 +80,25 @@ def thresholds_of(merged: dict):
         raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     return Thresholds(Severity(fail_on) if fail_on else None, merged.get("max_flags"),
                       merged.get("min_chrf"), merged.get("min_similarity"))
+
+
+def report_name(translations) -> str:
+    """Return the default report's name: the translation's, without a text file's extension
+    ("story" for story.txt, "mt.xlf" for mt.xlf, so that mt.xlf and mt.po do not share one)."""
+    if len(translations) != 1 or not translations[0].is_file():
+        return "mtcheck"
+    path = translations[0]
+    return path.stem if path.suffix.lower() in ("", ".txt", ".text", ".md") else path.name
+
+
+def files_read(translations, references, source, fmt, merged: dict, options: dict) -> list[Path]:
+    """Return every file the check reads: each translation and reference file (directories and
+    globs expanded), the source, the decisions, the calibration and the settings file."""
+    from .io.load import jobs_of
+    from .settings import find_config
+
+    jobs = jobs_of(list(translations), list(references), fmt)
+    files = [f for job in jobs for f in (job.translation, *job.references)]
+    config = options.get("config_path") or find_config(Path.cwd())
+    extra = [source, merged.get("decisions"), merged.get("calibration"), config]
+    return [*translations, *references, *files, *(Path(p) for p in extra if p is not None)]

@@ -72,10 +72,25 @@ def load_result(path: str | Path) -> dict:
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON (line {exc.lineno}): {exc.msg}; give an mtcheck --json result",
                          str(path), exc.lineno) from None
+    except (ValueError, RecursionError):
+        raise InputError("JSON that cannot be read; give an mtcheck --json result", str(path)) from None
     version = str(data.get("schema_version", "")) if isinstance(data, dict) else ""
     if not version.startswith(SUPPORTED_SCHEMA):
         raise InputError(f"not an mtcheck result of schema 1.x (schema_version {version or 'missing'})", str(path))
+    if not _well_formed(data):
+        raise InputError("an mtcheck result needs its 'meta', 'corpus' and 'documents' with their segments, "
+                         "as --json writes them; give an unedited --json result", str(path))
     return data
+
+
+def _well_formed(data: dict) -> bool:
+    """Return True if a result has what compare reads: meta, corpus scores, documents of segments."""
+    documents = data.get("documents")
+    return (isinstance(data.get("meta"), dict) and isinstance(data.get("corpus"), dict)
+            and isinstance(documents, list)
+            and all(isinstance(d, dict) and isinstance(d.get("segments"), list)
+                    and all(isinstance(s, dict) and "id" in s and isinstance(s.get("scores"), dict)
+                            and isinstance(s.get("flags"), list) for s in d["segments"]) for d in documents))
 
 
 def _segments(data: dict) -> dict[tuple[int, str], dict]:

@@ -46,10 +46,15 @@ def read_decisions(path: str | Path) -> Decisions:
         data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise InputError(f"not JSON: {exc.msg}; give a file exported by the report", name, exc.lineno) from None
+    except (ValueError, RecursionError):
+        raise InputError("JSON that cannot be read; give a file exported by the report", name) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
         raise InputError(f"not an mtcheck decisions file (format {FORMAT!r}, version {VERSION})", name)
+    items = data.get("decisions", [])
+    if not isinstance(items, list):
+        raise InputError("'decisions' must be a list of decisions; give a file exported by the report", name)
     by_key = {}
-    for n, item in enumerate(data.get("decisions", []), start=1):
+    for n, item in enumerate(items, start=1):
         if not isinstance(item, dict) or item.get("decision") not in DECISIONS or not isinstance(item.get("key"), str):
             raise InputError(f"decision {n} needs a 'key' and a 'decision' of {' or '.join(DECISIONS)}", name)
         by_key[item["key"]] = item["decision"]

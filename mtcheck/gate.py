@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .escape import terminal
 from .results import CHRF_PLACES, SIMILARITY_PLACES, RunResult, Severity
 from .settings import Thresholds
 
@@ -107,9 +108,9 @@ def render_verdict(verdict: Verdict) -> str:
     if verdict.passed:
         return "Gate: passed.\n"
     lines = ["Gate: FAILED."]
-    lines += [f"  {f.scope}: {f.check}: {f.message}" for f in verdict.failures]
+    lines += [f"  {terminal(f.scope)}: {f.check}: {terminal(f.message)}" for f in verdict.failures]
     if verdict.worst:
         lines.append("  Worst segments:")
-        lines += [f"    {w.path}:{w.line} [{w.id}] penalty {w.penalty:.2f}, {w.flags} flag(s)"
+        lines += [f"    {terminal(w.path)}:{w.line} [{terminal(w.id)}] penalty {w.penalty:.2f}, {w.flags} flag(s)"
                   for w in verdict.worst]
     return "\n".join(lines) + "\n"

@@ -86,7 +86,10 @@ def load_config(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"invalid TOML: {exc}", str(path)) from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("mtcheck", {})
+        tool = data.get("tool", {})
+        data = tool.get("mtcheck", {}) if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
+            raise UsageError("[tool.mtcheck] must be a table of settings", str(path), _line_of(text, "tool"))
     config: dict[str, Any] = {}
     for key, value in data.items():
         name = key.replace("-", "_")

@@ -3,6 +3,7 @@ import os
 
 import pytest
 
+from mtcheck.errors import UsageError
 from mtcheck.files import write_atomic
 
 
@@ -35,7 +36,7 @@ def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(UsageError, match="cannot write here: disk full; choose another output path"):
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]

@@ -46,6 +46,13 @@ class Calibration:
             raise ValueError("calibration needs 0 <= major_below <= minor_below <= 1")
         if self.unrelated_below is not None and not -1 <= self.unrelated_below <= 1:
             raise ValueError("calibration needs unrelated_below between -1 and 1, or null")
+        weights = self.severity_weights
+        if not (isinstance(weights, dict) and set(weights) == {"critical", "major", "minor"}
+                and all(isinstance(w, (int, float)) and not isinstance(w, bool) and math.isfinite(w)
+                        for w in weights.values())):
+            raise ValueError("severity_weights must give a number for each of critical, major and minor")
+        if not (isinstance(self.similarity_weight, (int, float)) and math.isfinite(self.similarity_weight)):
+            raise ValueError("similarity_weight must be a number")
         if self.word_model is not None:
             self.risk_model  # noqa: B018 -- validate the model now, not at the first segment
         for detector, map_ in (self.confidence_maps or {}).items():
@@ -96,8 +103,15 @@ def read_calibration(path: str | Path) -> Calibration:
     """Read a calibration file, or raise InputError saying what is wrong with it."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read calibration: {exc}", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read calibration: {exc.strerror}", str(path)) from None
+    except UnicodeDecodeError:
+        raise InputError("cannot read calibration: not UTF-8; give a calibration file written by "
+                         "mtcheck calibrate", str(path)) from None
+    except (json.JSONDecodeError, ValueError, RecursionError) as exc:
+        raise InputError(f"cannot read calibration: not JSON ({str(exc).splitlines()[0][:120]})", str(path)) from None
+    if not isinstance(data, dict):
+        raise InputError("a calibration file holds a JSON object; give one written by mtcheck calibrate", str(path))
     if data.pop("format_version", None) != FORMAT_VERSION:
         raise InputError(f"calibration format_version must be {FORMAT_VERSION}", str(path))
     try:

@@ -103,10 +103,22 @@ def read_units(path: str | Path, fmt: str) -> list[Unit]:
     return _srt_units(p) if fmt == "srt" else _toolkit_units(p, fmt)
 
 
+def _unique_ids(units: list[Unit], path: str) -> list[Unit]:
+    """Return the units, or raise InputError if two share an id: pairing by id would go wrong silently."""
+    seen: dict[str, int] = {}
+    for unit in units:
+        if unit.id in seen:
+            where = f"lines {seen[unit.id]} and {unit.line}" if unit.line else "twice"
+            raise InputError(f"unit id {unit.id!r} is used {where}; units are paired with the reference's "
+                             "by id, so give each unit an id of its own", path, unit.line or None)
+        seen[unit.id] = unit.line
+    return units
+
+
 def pair_units(path: str, fmt: str, reference_paths: list[str]) -> tuple[list[Record], list[str]]:
     """Return a record per translated unit with its references (by unit id), and notes on what was skipped."""
-    units = read_units(path, fmt)
-    references = [{u.id: u.target for u in read_units(r, fmt) if u.target} for r in reference_paths]
+    units = _unique_ids(read_units(path, fmt), path)
+    references = [{u.id: u.target for u in _unique_ids(read_units(r, fmt), r) if u.target} for r in reference_paths]
     records, untranslated, unmatched, fuzzy = [], 0, 0, 0
     for unit in units:
         if not unit.target or not unit.target.strip():

@@ -52,8 +52,22 @@ def parse_record(obj: Any, path: str, line: int) -> Record:
     if source is not None and not isinstance(source, str):
         raise InputError("'source' must be a string", path, line)
     seg_id = obj.get("id", line)
+    if isinstance(seg_id, bool) or not isinstance(seg_id, (str, int)):
+        raise InputError("'id' must be a string or a whole number", path, line)
     extra = {k: v for k, v in obj.items() if k not in KNOWN_FIELDS}
+    for name, value in (("id", seg_id), ("hypothesis", hyp), ("references", refs), ("source", source),
+                        ("other fields", extra)):
+        _encodable(value, name, path, line)
     return Record(str(seg_id), hyp, tuple(refs), source, line, extra)
+
+
+def _encodable(value: Any, name: str, path: str, line: int) -> None:
+    """Raise InputError if a field holds text that UTF-8 cannot write: an unpaired surrogate escape."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{name} holds an unpaired surrogate ({exc.object[exc.start]!r}), which is no "
+                         "character; fix the \\u escape in the JSON", path, line) from None
 
 
 def read_jsonl(path: str | Path) -> list[Record]:
@@ -90,6 +104,9 @@ def iter_jsonl(path: str | Path) -> Iterator[Record]:
                 raise InputError(
                     f"invalid JSON at column {exc.colno}: {exc.msg}; each line must be one JSON object",
                     name, number) from None
+            except (ValueError, RecursionError) as exc:  # a number of thousands of digits, or deep nesting
+                raise InputError(f"JSON that cannot be read ({str(exc).splitlines()[0][:120]}); "
+                                 "give ids as strings", name, number) from None
             seen = True
             yield parse_record(obj, name, number)
     if not seen:

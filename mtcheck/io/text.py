@@ -37,6 +37,10 @@ def read_text(path: str | Path) -> str:
             str(path),
             line,
         ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError("holds NUL characters: is it UTF-16 without a byte-order mark? Save it as UTF-8, "
+                         "e.g. with iconv -f utf-16le -t utf-8", str(path), line)
     return _not_empty(text, path)
 
 

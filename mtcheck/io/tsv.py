@@ -12,7 +12,9 @@ from .text import read_text
 def read_tsv(path: str | Path) -> list[Record]:
     """Return one Record per row; columns: hypothesis, reference (or reference*, several), id, source."""
     name = str(path)
-    rows = list(csv.reader(read_text(path).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    # rows end at line feeds only: U+2028, NEL or a form feed inside a cell is text, not a new row
+    lines = read_text(path).replace("\r\n", "\n").split("\n")
+    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     header = [h.strip() for h in rows[0]]
     if "hypothesis" not in header:
         raise InputError("the header has no 'hypothesis' column; name the columns in the first line",
@@ -32,4 +34,6 @@ def read_tsv(path: str | Path) -> list[Record]:
         obj = {h: cell for h, cell in zip(header, row) if not h.startswith("reference")}
         obj["references"] = [row[i] for i in ref_columns]
         records.append(parse_record(obj, name, number))
+    if not records:
+        raise InputError("has a header but no rows; give one row per segment below it", name, 2)
     return records

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from ..gate import Verdict
 from ..results import RunResult
+from ..escape import terminal
 from . import worst_first
 
 LEVEL = {"critical": "error", "major": "warning", "minor": "notice"}
 
 
 def _data(text: str) -> str:
-    """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message: no line break, no control character."""
+    return terminal(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(text: str) -> str:
@@ -25,6 +26,7 @@ def render_github_annotations(run: RunResult, verdict: Verdict | None = None) ->
         line, col = seg.position(f) if doc.is_document else (seg.line or 1, None)
         where = f"file={_prop(doc.path)},line={line}" + (f",col={col}" if col else "")
         title = _prop(f"mtcheck {f.severity.value} {f.kind}")
-        suggestion = f' (reference: "{f.suggestion}")' if f.suggestion else ""
+        # the message names the reference's words already, when it has them
+        suggestion = f' (reference: "{f.suggestion}")' if f.suggestion and f'"{f.suggestion}"' not in f.message else ""
         lines.append(f"::{LEVEL[f.severity.value]} {where},title={title}::{_data(f.message + suggestion)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -6,6 +6,7 @@ from typing import Mapping
 
 import click
 
+from ..escape import terminal
 from . import write_reports
 
 
@@ -35,7 +36,7 @@ def report_run(run, verdict, options: Mapping, html_out: Path | None, limit: int
     write_reports(run, verdict, {name: target for name, target in targets.items() if target is not None})
     if not options["quiet"]:
         for warning in run.meta.get("warnings", []):
-            click.echo(f"mtcheck: warning: {warning}", err=True)
+            click.echo(f"mtcheck: warning: {terminal(warning)}", err=True)
         write_reports(run, verdict, {"text": Echo(to_stdout)}, {"text": {"limit": limit}})
         if html_out is not None:
             click.echo(f"HTML report: {html_out}", err=to_stdout)

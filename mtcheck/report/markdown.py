@@ -4,16 +4,15 @@ from __future__ import annotations
 from ..gate import Verdict
 from ..results import RunResult
 from . import worst_first
+from ..escape import markdown
 from .text import location
 
 FLAGS_SHOWN = 20
 
 
 def _cell(text: str | None) -> str:
-    """Return text safe inside a Markdown table cell."""
-    if not text:
-        return ""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
+    """Return untrusted text safe inside a Markdown table cell or line."""
+    return markdown(text)
 
 
 def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
@@ -25,7 +24,7 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
             lines += ["**Gate: passed.**", ""]
         else:
             lines += ["**Gate: failed.**", ""]
-            lines += [f"- `{_cell(f.scope)}` {f.check}: {_cell(f.message)}" for f in verdict.failures]
+            lines += [f"- {_cell(f.scope)}: {f.check}: {_cell(f.message)}" for f in verdict.failures]
             lines.append("")
     lines += [f"{run.segment_count} segments · {counts['critical']} critical, {counts['major']} major, "
               f"{counts['minor']} minor flags · BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · "
@@ -37,7 +36,7 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
         lines.append(f"| {_cell(d.path)} | {d.segment_count} | {d.corpus.bleu:.1f} | {d.corpus.chrf:.1f} | "
                      f"{d.corpus.similarity:.3f} | {c['critical']} | {c['major']} | {c['minor']} |")
     for d in (d for d in run.documents if d.systems):
-        lines += ["", f"By MT system in `{_cell(d.path)}`, best first (lowest mean penalty):", "",
+        lines += ["", f"By MT system in {_cell(d.path)}, best first (lowest mean penalty):", "",
                   "| system | mean penalty | segments | BLEU | chrF | similarity | critical | major | minor |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         lines += [f"| {_cell(s.name)} | {s.penalty:.2f} | {s.segments} | {s.corpus.bleu:.1f} | "

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..gate import Verdict
 from ..results import DocumentResult, Flag, RunResult, SegmentResult
 from . import worst_first
+from ..escape import no_workflow_commands, terminal
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -24,18 +25,21 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
     """Return the summary a person reads in the terminal (the verdict follows it, on its own stream)."""
     lines = []
     for doc in run.documents:
-        refs = ", ".join(doc.references) or "references in the file"
+        refs = ", ".join(map(terminal, doc.references)) or "references in the file"
         c = doc.corpus
-        lines.append(f"{doc.path} (against {refs})")
+        lines.append(f"{terminal(doc.path)} (against {refs})")
         lines.append(
-            f"  {doc.segment_count} segments | BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | "
+            f"  {_segments(doc.segment_count)} | BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | "
             f"similarity {c.similarity:.3f}" + (f" | TER {c.ter:.1f}" if c.ter is not None else "")
             + f" | flags: {_counts(doc.flag_counts)}")
-        lines += [f"  note: {note}" for note in doc.notes]
+        lines += [f"  note: {terminal(note)}" for note in doc.notes]
+        if doc.suppressed:
+            lines.append(f"  {doc.suppressed} flag{'s' * (doc.suppressed != 1)} not raised again: dismissed "
+                         "by an editor's decisions")
         if doc.systems:
             lines.append("  by system, best first (mean penalty):")
             width = max(len(s.name) for s in doc.systems)
-            lines += [f"    {s.name:<{width}}  penalty {s.penalty:.2f} | {s.segments} segments | "
+            lines += [f"    {terminal(s.name):<{width}}  penalty {s.penalty:.2f} | {_segments(s.segments)} | "
                       f"BLEU {s.corpus.bleu:.1f} | chrF {s.corpus.chrf:.1f} | "
                       f"similarity {s.corpus.similarity:.3f} | flags: {_counts(s.flag_counts)}"
                       for s in doc.systems]
@@ -45,10 +49,10 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
         lines.append("Flags, worst first:")
     shown = flags if limit is None else flags[:limit]
     for doc, seg, flag in shown:
-        where = location(doc, seg, flag)
-        arrow = f' -> "{flag.suggestion}"' if flag.suggestion else ""
-        lines.append(f'{where}: {flag.severity.value} {flag.kind}: "{flag.text}"{arrow}')
-        lines.append(f"    {flag.message} (confidence {flag.confidence:.2f})")
+        where = terminal(location(doc, seg, flag))
+        arrow = f' -> "{terminal(flag.suggestion)}"' if flag.suggestion else ""
+        lines.append(f'{where}: {flag.severity.value} {flag.kind}: "{terminal(flag.text)}"{arrow}')
+        lines.append(f"    {terminal(flag.message)} (confidence {flag.confidence:.2f})")
     if limit is not None and len(flags) > limit:
         lines.append(f"... and {len(flags) - limit} more flags (see the HTML or JSON report)")
     for doc in run.documents:
@@ -56,9 +60,14 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
         worst = [w for w in (doc.streamed.worst if doc.streamed else ()) if w[3]]
         if worst:
             lines.append("")
-            lines.append(f"Worst segments of {doc.path} (their flags are in {doc.streamed.output}):")
-            lines += [f"{doc.path}:{line} [{sid}]: penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}"
+            lines.append(f"Worst segments of {terminal(doc.path)} (their flags are in {terminal(doc.streamed.output)}):")
+            lines += [f"{terminal(doc.path)}:{line} [{terminal(sid)}]: penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}"
                       for sid, line, penalty, n in worst]
     if not flags and not any(sum(doc.flag_counts.values()) for doc in run.documents):
         lines.append("No flags.")
-    return "\n".join(lines) + "\n"
+    return no_workflow_commands("\n".join(lines)) + "\n"
+
+
+def _segments(n: int) -> str:
+    """Return '1 segment' or 'n segments'."""
+    return f"{n} segment{'s' * (n != 1)}"
