@@ -48,3 +48,72 @@ def test_align_is_monotonic_with_band():
 def test_length_penalty(a, b, expected_zero):
     assert (length_penalty(a, b) == 0) is expected_zero
     assert length_penalty(a, b) == length_penalty(b, a)
+
+
+def full_table_align(n_hyp, n_ref, similarity, min_similarity=0.3, band=None):
+    """The aligner as it was, with the whole (n+1) x (m+1) table: what the banded one must equal."""
+    import math
+
+    from mtcheck.align.dp import MATCH_MOVES, SKIP_MOVES
+
+    all_moves = MATCH_MOVES + SKIP_MOVES
+    best = [[-math.inf] * (n_ref + 1) for _ in range(n_hyp + 1)]
+    back = [[None] * (n_ref + 1) for _ in range(n_hyp + 1)]
+    best[0][0] = 0.0
+    ratio = n_ref / n_hyp if n_hyp else 0.0
+    for i in range(n_hyp + 1):
+        for j in range(n_ref + 1):
+            if band is not None and abs(i * ratio - j) > band and i and j:
+                continue
+            if best[i][j] == -math.inf:
+                continue
+            for di, dj in all_moves:
+                ni, nj = i + di, j + dj
+                if ni > n_hyp or nj > n_ref:
+                    continue
+                gain = similarity(i, di, j, dj) - min_similarity if di and dj else 0.0
+                if best[i][j] + gain > best[ni][nj] + 1e-12:
+                    best[ni][nj], back[ni][nj] = best[i][j] + gain, (di, dj)
+    links, i, j = [], n_hyp, n_ref
+    while i or j:
+        di, dj = back[i][j]
+        links.append(Link(i - di, i, j - dj, j))
+        i, j = i - di, j - dj
+    return links[::-1]
+
+
+@pytest.mark.parametrize("n_hyp,n_ref,band,seed", [
+    (40, 40, 3, 0), (40, 55, 4, 1), (60, 20, 3, 2), (7, 90, 5, 3), (90, 7, 2, 4), (30, 30, None, 5),
+    (1, 12, 2, 6), (12, 1, 2, 7), (0, 5, 3, 8), (25, 25, 0, 9),
+])
+def test_the_banded_table_aligns_as_the_whole_table_does(n_hyp, n_ref, band, seed):
+    import random
+
+    rng = random.Random(seed)
+    table = {}
+
+    def similarity(i, di, j, dj):
+        if (i, di, j, dj) not in table:
+            table[i, di, j, dj] = rng.random()
+        return table[i, di, j, dj]
+
+    from mtcheck.align.dp import effective_band
+
+    wide = effective_band(band, n_ref / n_hyp if n_hyp else 0.0)
+    expected = full_table_align(n_hyp, n_ref, similarity, band=wide)
+    assert align(n_hyp, n_ref, similarity, band=band) == expected
+
+
+@pytest.mark.parametrize("band,ratio,expected", [
+    (30, 1.0, 30), (30, 62.0, 30), (30, 64.0, 31), (5, 90 / 7, 6), (3, 0.1, 3), (None, 50.0, None),
+])
+def test_the_band_widens_only_where_no_path_could_cross_it(band, ratio, expected):
+    from mtcheck.align.dp import effective_band
+
+    assert effective_band(band, ratio) == expected
+
+
+def test_a_steep_document_aligns_end_to_end():
+    """Two translation sentences against 130: the band as given leaves no path (the old aligner failed)."""
+    links = align(2, 130, lambda i, di, j, dj: 0.5, band=30)
+    assert sum(l.ref_end - l.ref_start for l in links) == 130 and links[-1].hyp_end == 2

@@ -48,13 +48,27 @@ def align_sentences(hyp: str, hyp_sents: Sequence[Sentence], ref: str, ref_sents
     return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
 
 
+# texts encoded at a time for their sentence vectors alone: a long document's token vectors
+# (some kilobytes a sentence) are let go batch by batch instead of being held all at once
+VECTOR_BATCH = 2048
+
+
+def sentence_vectors(texts: Sequence[str], embedder: Embedder) -> dict[str, np.ndarray]:
+    """Return each distinct text's sentence vector, encoding a batch of texts at a time."""
+    distinct = list(dict.fromkeys(texts))
+    vectors: dict[str, np.ndarray] = {}
+    for at in range(0, len(distinct), VECTOR_BATCH):
+        part = distinct[at:at + VECTOR_BATCH]
+        vectors.update((t, e.sentence) for t, e in zip(part, embedder.encode(part)))
+    return vectors
+
+
 def align_document(hyp: str, refs: Sequence[str], embedder: Embedder, lang: str) -> list[Segment]:
     """Split a document and its references into units: its sentences aligned with the first
     reference's (1-1, 1-2, 2-1, or left alone), each with the best run of every further one."""
     hyp_sents = split_sentences(hyp, lang)
     ref_sents = [split_sentences(r, lang) for r in refs]
-    texts = candidates(hyp, hyp_sents) + candidates(refs[0], ref_sents[0])
-    vectors = {t: e.sentence for t, e in zip(texts, embedder.encode(texts))}
+    vectors = sentence_vectors(candidates(hyp, hyp_sents) + candidates(refs[0], ref_sents[0]), embedder)
     links = align_sentences(hyp, hyp_sents, refs[0], ref_sents[0], vectors)
     units = []
     for n, link in enumerate(links, start=1):
