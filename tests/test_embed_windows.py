@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from mtcheck.embed import Encoding
-from mtcheck.embed.windows import OVERLAP, WindowedEmbedder, read_until
+from mtcheck.embed.windows import OVERLAP, WINDOW_MARGIN, WindowedEmbedder, read_until
 
 from .conftest import _vector
 
@@ -81,14 +81,17 @@ def test_a_long_text_gets_every_token_once_in_order(n, limit):
     assert abs(np.linalg.norm(got.sentence) - 1) < 1e-9
     # each window after the first starts at a word, so that its words are split as in the text
     for (window,) in inner.calls[1:]:
-        assert text.endswith(window) and re.match(r"w\d+ ", window)
+        assert window in text and re.match(r"w\d+ ", window) and text[text.index(window) - 1] == " "
+    # no window hands the tokenizer the whole rest of the text: a window's worth at most
+    first_read = TruncatingFake(limit).encode([text])[0].offsets[-1][1]
+    assert all(len(window) <= 2 * first_read + WINDOW_MARGIN for (window,) in inner.calls[1:])
 
 
 def test_windows_overlap_so_that_each_kept_token_has_context():
     text = words(1000)
     inner = TruncatingFake(256)
     WindowedEmbedder(inner).encode([text])
-    starts = [len(text) - len(window) for (window,) in inner.calls]
+    starts = [text.index(window) for (window,) in inner.calls]
     # the first window reads 256 words; the next starts about OVERLAP words before its end
     assert starts[0] == 0
     assert text[:starts[1]].count(" ") == 256 - OVERLAP - 1

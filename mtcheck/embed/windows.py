@@ -17,6 +17,7 @@ from .base import Embedder, Encoding, describe, unit
 # Tokens that a window shares with the one before it. The two are joined halfway through the
 # overlap, so every token kept has at least OVERLAP // 2 tokens of context on each side.
 OVERLAP = 64
+WINDOW_MARGIN = 256  # characters added to a window's cut, for texts of short tokens
 
 
 def read_until(text: str, encoding: Encoding) -> int | None:
@@ -92,6 +93,11 @@ class WindowedEmbedder:
                  if read_until(texts[i], e) is not None}
         # how many tokens the model read of each: its length limit, as it applies to that text
         read = {i: len(encodings[i].offsets) for i in parts}
+        # each window is cut from the text at twice what the first one read, so that the
+        # tokenizer reads a window's worth, not the whole rest of a text of megabytes: time
+        # linear in the text's length (a window that reads its whole cut is simply followed by
+        # another, since the text goes on)
+        span = {i: 2 * encodings[i].offsets[-1][1] + WINDOW_MARGIN for i in parts}
         pending = list(parts)
         while pending:
             cuts = {}
@@ -102,7 +108,7 @@ class WindowedEmbedder:
                 restart = _word_start(text, offsets, last - overlap, last - 2 * overlap)
                 mid = max(_word_start(text, offsets, last - overlap // 2, restart + 1), restart + 1)
                 cuts[i] = offsets[restart][0], offsets[min(mid, last)][0]
-            windows = self.inner.encode([texts[i][cuts[i][0]:] for i in pending])
+            windows = self.inner.encode([texts[i][cuts[i][0]:cuts[i][0] + span[i]] for i in pending])
             still = []
             for i, window in zip(pending, windows):
                 joined = _join(encodings[i], window, *cuts[i])
