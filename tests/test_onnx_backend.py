@@ -52,3 +52,16 @@ def test_shipped_baseline_equals_a_fresh_computation(onnx_embedder):
     fresh = similarity_baseline(onnx_embedder, packaged=False)
     assert packaged_baselines()[onnx_embedder.name] == pytest.approx(fresh, abs=1e-6), \
         "refresh mtcheck/data/baselines.json with: python -m mtcheck.similarity"
+
+
+def test_the_first_onnx_run_is_quiet_under_quiet(tmp_path, monkeypatch):
+    """The export prints its tracing warnings nowhere: -q means nothing but errors."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("MTCHECK_CACHE", str(tmp_path / "fresh-cache"))
+    out = subprocess.run([sys.executable, "-m", "mtcheck", "check", str(SEED), "-r", str(SEED_REF), "--backend",
+                          "onnx", "-q", "--no-html"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == "" and out.stdout == ""
+    assert list((tmp_path / "fresh-cache").glob("onnx-int8-*/model-int8.onnx"))

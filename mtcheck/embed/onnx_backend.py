@@ -7,7 +7,11 @@ onnxruntime and the tokenizers library: torch is not even imported.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import sys
+import warnings
 import json
 import os
 import shutil
@@ -132,6 +136,18 @@ class OnnxEmbedder:
                         tuple(tuple(e.offsets[t]) for t in keep))
 
 
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Keep what the exporting libraries print on stderr; show it only if the export fails."""
+    kept = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(kept):
+            yield
+    except Exception:
+        sys.stderr.write(kept.getvalue()[-2000:])
+        raise
+
+
 def load_onnx(model_path: str, label: str) -> OnnxEmbedder:
     """Return the ONNX embedder of a model directory, exporting it into the cache the first time."""
     try:
@@ -146,7 +162,11 @@ def load_onnx(model_path: str, label: str) -> OnnxEmbedder:
     if not (target / "model-int8.onnx").exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            export(model_dir, target)
+            # the exporter warns about tracing details that say nothing to a user, on stderr
+            # even under --quiet: the export either works, or fails with one line below
+            with warnings.catch_warnings(), _quiet_stderr():
+                warnings.simplefilter("ignore")
+                export(model_dir, target)
         except Exception as exc:  # the exporter fails in many ways; the user needs one line
             raise ModelError(f"cannot export {label} to ONNX: {str(exc).splitlines()[0][:200]}") from None
     config = json.loads((model_dir / "sentence_bert_config.json").read_text()) \

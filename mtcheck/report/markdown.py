@@ -26,9 +26,12 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
             lines += ["**Gate: failed.**", ""]
             lines += [f"- {_cell(f.scope)}: {f.check}: {_cell(f.message)}" for f in verdict.failures]
             lines.append("")
-    lines += [f"{run.segment_count} segments · {counts['critical']} critical, {counts['major']} major, "
-              f"{counts['minor']} minor flags · BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · "
-              f"similarity {run.corpus.similarity:.3f}", ""]
+    suppressed = sum(d.suppressed for d in run.documents)
+    lines += [f"{run.segment_count} segment{'s' * (run.segment_count != 1)} · {counts['critical']} critical, "
+              f"{counts['major']} major, {counts['minor']} minor flags · BLEU {run.corpus.bleu:.1f} · "
+              f"chrF {run.corpus.chrf:.1f} · similarity {run.corpus.similarity:.3f}"
+              + (f" · {suppressed} flag{'s' * (suppressed != 1)} dismissed by an editor's decisions not raised again"
+                 if suppressed else ""), ""]
     lines += ["| document | segments | BLEU | chrF | similarity | critical | major | minor |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for d in run.documents:

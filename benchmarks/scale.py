@@ -1,0 +1,62 @@
+"""Measure time and peak memory on huge inputs: a document of many lines, checked in document mode.
+
+    python -m benchmarks.scale ../shared/data/mqm_zhen_dev.jsonl [--lines 50000]
+
+The document and its reference are the MQM data's translations and references, one a line,
+repeated with a number so that every line is distinct, as long as asked. Each run is its own
+process, so that its peak memory (max RSS) is its own.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUN = """
+import resource, sys, time
+from mtcheck.run import check
+start = time.perf_counter()
+run = check(sys.argv[1], [sys.argv[2]])
+print(len(run.segments), time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+"""
+
+
+def write_document(data: str, lines: int, folder: Path) -> tuple[Path, Path]:
+    """Write a translation and its reference of ``lines`` lines each from the labelled data."""
+    with open(data, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in itertools.islice(fh, 5000)]
+    hyp, ref = folder / "doc.txt", folder / "ref.txt"
+    pairs = ((f"{r['hypothesis'].strip()} ({k})", f"{r['references'][0].strip()} ({k})")
+             for k, r in enumerate(itertools.islice(itertools.cycle(rows), lines)))
+    with hyp.open("w", encoding="utf-8") as h, ref.open("w", encoding="utf-8") as r:
+        for a, b in pairs:
+            h.write(" ".join(a.split()) + "\n")
+            r.write(" ".join(b.split()) + "\n")
+    return hyp, ref
+
+
+def main(argv=None) -> None:
+    """Check a document of --lines lines and print segments, seconds and peak memory."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data")
+    parser.add_argument("--lines", type=int, default=50000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        hyp, ref = write_document(args.data, args.lines, Path(tmp))
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", RUN, str(hyp), str(ref)], capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr[-2000:])
+            sys.exit(1)
+        segments, seconds, peak = out.stdout.split()[-3:]
+        print(f"| document of {args.lines:,} lines | {int(segments):,} segments | {float(seconds):.0f} s "
+              f"(wall {time.perf_counter() - started:.0f} s) | peak {float(peak):.0f} MB |")
+
+
+if __name__ == "__main__":
+    main()
