@@ -93,3 +93,35 @@ def test_filter_dismiss_export_and_rerun(browser, tmp_path):
     page.goto((tmp_path / "report.html").as_uri())
     assert "1 flag(s) suppressed by decisions" in page.inner_text("section.document p.meta")
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt" * 3
+
+
+@pytest.mark.parametrize("width", [800, 1400])
+def test_the_report_fits_narrow_and_wide_windows_with_long_words_and_ids(browser, tmp_path, width):
+    """Long unbroken words and ids wrap; the decision buttons stay on screen; nothing scrolls sideways."""
+    from mtcheck.report.html import render_html
+
+    from .report_fixture import sample_run
+
+    run = sample_run()
+    document = run.documents[0]
+    long_segment = document.segments[0].__class__(
+        **{**document.segments[0].__dict__, "id": "id-" + LONG_WORD[:120],
+           "hypothesis": document.segments[0].hypothesis + " " + LONG_WORD,
+           "references": (document.segments[0].references[0] + " " + LONG_WORD[::-1],)})
+    path = "a/very/long/folder/name/" + LONG_WORD[:90] + "/story.txt"
+    document = document.__class__(**{**document.__dict__, "path": path,
+                                     "segments": (long_segment, *document.segments[1:])})
+    run = run.__class__((document, *run.documents[1:]), run.corpus, run.meta)
+    report = tmp_path / "report.html"
+    report.write_text(render_html(run), encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(report.as_uri())
+    page.screenshot(path=str(tmp_path / f"report-{width}.png"), full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for button in page.query_selector_all("tr.flag-row:not([hidden]) button.dismiss"):
+        box = button.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    page.close()

@@ -60,7 +60,7 @@ def similarity_chart(segments: tuple[SegmentResult, ...]) -> dict:
              "y": round(CHART_HEIGHT - c / top * CHART_HEIGHT, 1), "count": c,
              "low": round(low + i * width, 2), "high": round(low + (i + 1) * width, 2)}
             for i, c in enumerate(counts)]
-    return {"bars": bars, "low": round(low, 2), "width": CHART_WIDTH, "height": CHART_HEIGHT}
+    return {"bars": bars, "low": round(low, 2), "width": CHART_WIDTH, "height": CHART_HEIGHT, "top": max(counts)}
 
 
 def _worst_rank(segment: SegmentResult) -> int:
@@ -80,8 +80,17 @@ def _environment():
     """Return the Jinja2 environment over the package's templates, autoescaping everything."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    return Environment(loader=PackageLoader("mtcheck", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(loader=PackageLoader("mtcheck", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["breakable"] = breakable
+    return env
+
+
+def breakable(text: str):
+    """Return text escaped for HTML, with a line-break opportunity after each slash of a path."""
+    from markupsafe import Markup, escape
+
+    return Markup(str(escape(text)).replace("/", "/<wbr>"))
 
 
 def render_html(run: RunResult, verdict: Verdict | None = None) -> str:
