@@ -1,6 +1,7 @@
 """Writing files safely: atomic replacement, and never over one of the inputs."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from contextlib import contextmanager
@@ -86,3 +87,26 @@ def refuse_to_overwrite_inputs(outputs: Iterable[Path], inputs: Iterable[Path]) 
         if target in written:
             raise UsageError(f"output {out} is named twice; give each report its own path")
         written.add(target)
+
+
+@contextmanager
+def output_lock(paths: Iterable[str | Path]):
+    """Hold a lock on a set of outputs while they are written, so that two runs writing the same
+    reports at once leave one run's reports, all of them, not the JSON of one and the HTML of the other.
+
+    The lock is an advisory lock (flock) on a file in the system's temporary folder named after
+    the outputs' folders; where flock does not exist, the block runs unlocked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        yield
+        return
+    folders = sorted({str(Path(p).resolve().parent) for p in paths})
+    name = hashlib.sha1("\n".join(folders).encode("utf-8")).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"mtcheck-reports-{name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

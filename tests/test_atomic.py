@@ -40,3 +40,25 @@ def test_failed_write_keeps_old_file(tmp_path, monkeypatch):
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_a_second_writer_of_the_same_reports_waits_for_the_first(tmp_path):
+    """Two runs writing one set of reports at once: the second waits, so each set is whole."""
+    import threading
+    import time
+
+    from mtcheck.files import output_lock
+
+    order = []
+
+    def second():
+        with output_lock([tmp_path / "r.json", tmp_path / "r.html"]):
+            order.append("second")
+
+    with output_lock([tmp_path / "r.html", tmp_path / "r.json"]):
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.3)
+        order.append("first done")
+    thread.join(5)
+    assert order == ["first done", "second"]

@@ -12,7 +12,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Protocol, TextIO, Union
 
-from ..files import write_atomic
+from ..files import output_lock, write_atomic
 from ..results import DocumentResult, Flag, RunResult, SegmentResult
 
 if TYPE_CHECKING:
@@ -49,14 +49,16 @@ def renderer(name: str) -> Renderer:
 def write_reports(run: RunResult, verdict: "Verdict | None", targets: Mapping[str, Target],
                   options: Mapping[str, Mapping] | None = None) -> None:
     """Render each requested format and write it to its target; ``options`` go to a renderer by name."""
-    for name, target in targets.items():
-        text = renderer(name)(run, verdict, **(options or {}).get(name, {}))
-        if isinstance(target, (str, Path)) and str(target) == "-":
-            sys.stdout.write(text)
-        elif isinstance(target, (str, Path)):
-            write_atomic(target, text)
-        else:
-            target.write(text)
+    texts = {name: renderer(name)(run, verdict, **(options or {}).get(name, {})) for name in targets}
+    files = [t for t in targets.values() if isinstance(t, (str, Path)) and str(t) != "-"]
+    with output_lock(files):  # another run writing these reports waits: each leaves a whole set
+        for name, target in targets.items():
+            if isinstance(target, (str, Path)) and str(target) == "-":
+                sys.stdout.write(texts[name])
+            elif isinstance(target, (str, Path)):
+                write_atomic(target, texts[name])
+            else:
+                target.write(texts[name])
 
 
 def worst_first(run: RunResult) -> list[tuple[DocumentResult, SegmentResult, Flag]]:
