@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from mtcheck.cli import cli
 from mtcheck.errors import ExitCode
 
-from .conftest import SEED, SEED_REF
+from .conftest import SEED_REF
 
 USAGE, INPUT = ExitCode.USAGE, ExitCode.INPUT
 GOOD = '{"id": "1", "hypothesis": "The talks went well.", "reference": "The talks went well."}\n'
@@ -173,11 +173,61 @@ CASES = [
 ]
 
 
+MORE = [
+    ("a JSONL line that is a list", lambda d: ["check", write(d, "b.jsonl", "[1, 2]\n"), "--no-html"], INPUT, '{d}/b.jsonl:1: expected a JSON object, got list'),
+    ("a JSONL record without hypothesis", lambda d: ["check", write(d, "b.jsonl", '{"reference": "b"}\n'), "--no-html"], INPUT, "{d}/b.jsonl:1: record has no 'hypothesis' field; every line needs one"),
+    ("a JSONL hypothesis that is a number", lambda d: ["check", write(d, "b.jsonl", '{"hypothesis": 3, "reference": "b"}\n'), "--no-html"], INPUT, "{d}/b.jsonl:1: 'hypothesis' must be a string"),
+    ("JSONL references that are not a list", lambda d: ["check", write(d, "b.jsonl", '{"hypothesis": "a", "references": "b"}\n'), "--no-html"], INPUT, "{d}/b.jsonl:1: 'references' must be a list of strings"),
+    ("JSONL references all empty", lambda d: ["check", write(d, "b.jsonl", '{"hypothesis": "a", "references": ["", " "]}\n'), "--no-html"], INPUT, "{d}/b.jsonl:1: record's references are all empty"),
+    ("a JSONL record without reference", lambda d: ["check", write(d, "b.jsonl", '{"hypothesis": "a"}\n'), "--no-html"], INPUT, "{d}/b.jsonl:1: record has neither 'reference' nor 'references'; add the reference translation"),
+    ("a JSONL source that is a number", lambda d: ["check", write(d, "b.jsonl", '{"hypothesis": "a", "reference": "b", "source": 1}\n'), "--no-html"], INPUT, "{d}/b.jsonl:1: 'source' must be a string"),
+    ("JSONL in UTF-16", lambda d: ["check", write(d, "b.jsonl", GOOD.encode("utf-16"), binary=True), "--no-html"], INPUT, '{d}/b.jsonl:1: is UTF-16; JSON Lines must be UTF-8: convert it, e.g. with iconv -f utf-16 -t utf-8'),
+    ("JSONL in Latin-1", lambda d: ["check", write(d, "b.jsonl", GOOD.replace("talks", "caf\xe9").encode("latin-1"), binary=True), "--no-html"], INPUT, '{d}/b.jsonl:1: not valid UTF-8 (byte 0xe9 at column 35); convert the file to UTF-8, e.g. with iconv '),
+    ("an empty JSONL file", lambda d: ["check", write(d, "b.jsonl", ""), "--no-html"], INPUT, '{d}/b.jsonl: file is empty; give a file with text in it'),
+    ("a JSONL file of blank lines", lambda d: ["check", write(d, "b.jsonl", "\n \n\n"), "--no-html"], INPUT, '{d}/b.jsonl: file is empty; give a file with text in it'),
+    ("a TSV without a hypothesis column", lambda d: ["check", write(d, "b.tsv", "mt\treference\na\tb\n"), "--no-html"], INPUT, "{d}/b.tsv:1: the header has no 'hypothesis' column; name the columns in the first line"),
+    ("a TSV without a reference column", lambda d: ["check", write(d, "b.tsv", "hypothesis\tref\na\tb\n"), "--no-html"], INPUT, "{d}/b.tsv:1: the header has no 'reference' column; name one 'reference' (or 'reference1', 'reference"),
+    ("a TSV row with a column too many", lambda d: ["check", write(d, "b.tsv", "hypothesis\treference\na\tb\tc\n"), "--no-html"], INPUT, '{d}/b.tsv:2: has 3 columns but the header has 2 (hypothesis, reference); separate the columns with o'),
+    ("a TSV that is empty", lambda d: ["check", write(d, "b.tsv", ""), "--no-html"], INPUT, '{d}/b.tsv: file is empty; give a file with text in it'),
+    ("a missing translation", lambda d: ["check", d / "none.txt", "-r", SEED_REF, "--no-html"], INPUT, '{d}/none.txt: file not found; check the path'),
+    ("a missing reference", lambda d: ["check", write(d, "mt.txt", "A.\n"), "-r", d / "none.txt", "--no-html"], INPUT, '{d}/none.txt: file not found; check the path'),
+    ("a folder of references without the file", lambda d: ["check", write(d, "mt.txt", "A.\n"), "-r", (d / "refs").mkdir() or d / "refs", "--no-html"], INPUT, '{d}/mt.txt: has no reference: {d}/refs/mt.txt does not exist'),
+    ("a glob that matches nothing", lambda d: ["check", str(d / "*.nothing"), "--no-html"], INPUT, '{d}/*.nothing: matches no translation file'),
+    ("a folder of translations without references", lambda d: [write(d, "t/a.txt", "A.\n") and "check", d / "t", "--no-html"], USAGE, '{d}/t/a.txt needs a reference; give --reference DIRECTORY'),
+    ("an empty text file", lambda d: ["check", write(d, "mt.txt", " \n"), "-r", SEED_REF, "--no-html"], INPUT, '{d}/mt.txt: file is empty; give a file with text in it'),
+    ("a text file in Latin-1", lambda d: ["check", write(d, "mt.txt", "caf\xe9\n".encode("latin-1"), binary=True), "-r", SEED_REF, "--no-html"], INPUT, '{d}/mt.txt:1: not valid UTF-8 (byte 0xe9 at column 4); convert the file to UTF-8, e.g. with iconv -f'),
+    ("a missing source", lambda d: ["check", write(d, "mt.txt", "A.\n"), "-r", SEED_REF, "--source", d / "none.txt", "--no-html"], INPUT, '{d}/none.txt: file not found; check the path'),
+    ("line-aligned files of unequal length", lambda d: ["check", write(d, "mt.txt", "A.\nB.\n"), "-r", write(d, "ref.txt", "A.\n"), "--line-aligned", "--no-html"], INPUT, '{d}/mt.txt:2: has 2 lines but {d}/ref.txt has 1; line-aligned mode needs one line per segment in eve'),
+    ("a source of another length, line-aligned", lambda d: ["check", write(d, "mt.txt", "A.\nB.\n"), "-r", write(d, "ref.txt", "A.\nB.\n"), "--source", write(d, "src.txt", "A.\n"), "--line-aligned", "--no-html"], INPUT, '{d}/mt.txt:2: has 2 lines but source has 1; line-aligned mode needs one line per segment in every fi'),
+    ("malformed XLIFF", lambda d: ["check", write(d, "mt.xlf", "<xliff><file>"), "-r", write(d, "ref.xlf", "<xliff/>"), "--no-html"], INPUT, '{d}/mt.xlf:1: cannot read as XLIFF: Premature end of data in tag file line 1, line 1, column 14 (<st'),
+    ("malformed TMX", lambda d: ["check", write(d, "mt.tmx", "<tmx><body>"), "-r", write(d, "ref.tmx", "<tmx/>"), "--no-html"], INPUT, '{d}/mt.tmx:1: cannot read as TMX: Premature end of data in tag body line 1, line 1, column 12 (<stri'),
+    ("malformed PO", lambda d: ["check", write(d, "mt.po", 'msgid "a"\nmsgstr "b\n'), "-r", write(d, "ref.po", 'msgid "a"\nmsgstr "b"\n'), "--no-html"], INPUT, '{d}/mt.po:2: cannot read as PO: end-of-line within string on line 2: \'msgstr "b\\n\''),
+    ("malformed SRT", lambda d: ["check", write(d, "mt.srt", "1\nnot a time\nText\n"), "-r", write(d, "ref.srt", "1\n00:00:01,000 --> 00:00:02,000\nText\n"), "--no-html"], INPUT, '{d}/mt.srt:1: cannot read as SRT: this subtitle is malformed; each one needs its number, a timing li'),
+    ("a JSONL batch with --reference", lambda d: ["check", write(d, "b.jsonl", GOOD), "-r", SEED_REF, "--no-html"], USAGE, 'a JSONL batch carries its own references; drop --reference'),
+    ("a language without word frequencies", lambda d: ["check", write(d, "b.jsonl", GOOD), "--lang", "xx", "--no-html"], USAGE, "no word frequencies for language 'xx'; give --lang one of: ar, bg, bn, ca, cs, da, de, el, en, es, f"),
+    ("a settings file with an unknown key", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", "colour = 1\n"), "--no-html"], USAGE, "{d}/m.toml:1: unknown setting 'colour'; known settings: calibration, fail-on, lang, line-aligned, ma"),
+    ("a settings file with a wrong type", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", 'max-flags = "many"\n'), "--no-html"], USAGE, "{d}/m.toml:1: setting 'max-flags' must be a whole number, got 'many'"),
+    ("a settings file that is not TOML", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", "= =\n"), "--no-html"], USAGE, '{d}/m.toml: invalid TOML: Invalid statement (at line 1, column 1)'),
+    ("a settings file with an unknown severity", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", 'fail-on = "fatal"\n'), "--no-html"], USAGE, "{d}/m.toml:1: fail-on must be one of critical, major, minor, got 'fatal'"),
+    ("a settings file with chrF out of range", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", "min-chrf = 200\n"), "--no-html"], USAGE, '{d}/m.toml:1: min-chrf must be between 0 and 100, got 200.0'),
+    ("a decisions file that is not JSON", lambda d: ["check", write(d, "b.jsonl", GOOD), "--decisions", write(d, "d.json", "{oops"), "--no-html"], INPUT, '{d}/d.json:1: not JSON: Expecting property name enclosed in double quotes; give a file exported by t'),
+    ("a decisions file of another format", lambda d: ["check", write(d, "b.jsonl", GOOD), "--decisions", write(d, "d.json", '{"format": "x"}'), "--no-html"], INPUT, "{d}/d.json: not an mtcheck decisions file (format 'mtcheck-decisions', version 1)"),
+    ("a decision without a key", lambda d: ["check", write(d, "b.jsonl", GOOD), "--decisions", write(d, "d.json", '{"format": "mtcheck-decisions", "version": 1, "decisions": [{"decision": "dismissed"}]}'), "--no-html"], INPUT, "{d}/d.json: decision 1 needs a 'key' and a 'decision' of dismissed or confirmed"),
+    ("a calibration of another format version", lambda d: ["check", write(d, "b.jsonl", GOOD), "--calibration", write(d, "c.json", '{"format_version": 9}'), "--no-html"], INPUT, '{d}/c.json: calibration format_version must be 1'),
+    ("a calibration with major above minor", lambda d: ["check", write(d, "b.jsonl", GOOD), "--calibration", write(d, "c.json", '{"format_version": 1, "major_below": 0.9, "minor_below": 0.1}'), "--no-html"], INPUT, '{d}/c.json: invalid calibration: calibration needs 0 <= major_below <= minor_below <= 1'),
+    ("--stream with --json", lambda d: ["check", write(d, "b.jsonl", GOOD), "--stream", d / "s.jsonl", "--json", d / "r.json"], USAGE, '--stream writes segments as they come; --html and --json need the whole run'),
+    ("--stream of a text document", lambda d: ["check", write(d, "mt.txt", "A.\n"), "--stream", d / "s.jsonl"], USAGE, '--stream reads JSONL batches; {d}/mt.txt is text'),
+    ("compare on a file that is not JSON", lambda d: ["compare", write(d, "a.json", "{oops"), write(d, "b.json", "{}")], INPUT, '{d}/a.json:1: not JSON (line 1): Expecting property name enclosed in double quotes; give an mtcheck '),
+    ("compare on a missing file", lambda d: ["compare", d / "none.json", write(d, "b.json", "{}")], INPUT, '{d}/none.json: file not found; check the path'),
+    ("compare writing over its baseline", lambda d: ["compare", write(d, "a.json", "{}"), write(d, "b.json", "{}"), "--json", d / "a.json"], USAGE, 'output {d}/a.json is one of the input files; choose another path'),
+]
+
+
 def _snapshot(d: Path) -> dict:
     return {p: p.read_bytes() for p in d.rglob("*") if p.is_file() and not p.is_symlink()}
 
 
-@pytest.mark.parametrize("name,build,code,message", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("name,build,code,message", CASES + MORE, ids=[c[0] for c in CASES + MORE])
 def test_hostile_input(name, build, code, message, tmp_path, no_model, monkeypatch):
     if name == "--json into a read-only folder" and os.geteuid() == 0:
         pytest.skip("root writes into read-only folders")
