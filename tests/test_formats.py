@@ -30,6 +30,17 @@ def test_flag_lands_on_the_unit_and_offset(fake_embedder, name, hyp, ref, unit_i
     assert flagged == [(unit_id, "Ilon", "Ilon")]
 
 
+@pytest.mark.parametrize("hyp,ref,line", [("hyp.po", "ref.po", 18), ("hyp.srt", "ref.srt", 7)])
+def test_po_and_srt_flags_are_on_the_line_of_their_translation(fake_embedder, hyp, ref, line):
+    """The msgstr (of a plural form, msgstr[1]) or the subtitle's text line: in JSON and annotations."""
+    from mtcheck.report.annotations import render_github_annotations
+
+    run = check(DATA / hyp, [DATA / ref], embedder=fake_embedder)
+    [segment] = [s for s in run.segments if s.flags]
+    assert segment.line == line and segment.to_dict()["line"] == line
+    assert f",line={line}," in render_github_annotations(run)
+
+
 def test_xliff_units_keep_source_notes_and_lines(fake_embedder):
     doc = check(DATA / "hyp.xlf", [DATA / "ref.xlf"], embedder=fake_embedder).documents[0]
     first, second = doc.segments

@@ -50,23 +50,33 @@ def _toolkit_units(path: Path, fmt: str) -> list[Unit]:
         line = getattr(exc, "lineno", None) or (int(said.group(1)) if said else None)
         raise InputError(f"cannot read as {fmt.upper()}: {first}", str(path), line) from None
     units = []
-    for u in store.units:
+    # PO units know no line of their own: the n-th msgstr of the file is the n-th unit's
+    msgstr_lines = _po_msgstr_lines(data) if fmt == "po" else []
+    for n, u in enumerate(store.units):
         if u.isheader() or not _plain(u.source):
             continue
         element = getattr(u, "xmlelement", None)
-        line = getattr(element, "sourceline", None) or 0
+        line = getattr(element, "sourceline", None) or (msgstr_lines[n] if n < len(msgstr_lines) else 0)
         uid = u.getid().replace("\x04", "::")
         fuzzy = u.isfuzzy() if fmt == "po" else _xliff_needs_review(u)
         if u.hasplural():
             sources = [str(s) for s in u.source.strings]
             targets = [str(t) for t in u.target.strings] if u.target else []
             for k, target in enumerate(targets):
+                # a PO entry's plural forms are written msgstr[0], msgstr[1], ... on lines of their own
+                form_line = line + k if fmt == "po" and line else line
                 units.append(Unit(f"{uid}[{k}]", sources[min(k, len(sources) - 1)], target or None,
-                                  line, fuzzy, u.getnotes() or ""))
+                                  form_line, fuzzy, u.getnotes() or ""))
             continue
         units.append(Unit(uid, _plain(u.source), _plain(u.target) or None, line, fuzzy,
                           u.getnotes() or ""))
     return units
+
+
+def _po_msgstr_lines(data: bytes) -> list[int]:
+    """Return the 1-based line of each entry's (first) msgstr, in file order: where its translation is."""
+    return [k for k, line in enumerate(data.decode("utf-8", "replace").splitlines(), start=1)
+            if re.match(r"(#~ )?msgstr(\[0\])?[ \t]", line)]
 
 
 def _xliff_needs_review(unit) -> bool:
@@ -93,7 +103,10 @@ def _srt_units(path: Path) -> list[Unit]:
         raise InputError("cannot read as SRT: this subtitle is malformed; each one needs its "
                          "number, a timing line such as 00:00:01,000 --> 00:00:02,500, and its text, "
                          "with a blank line between subtitles", str(path), line) from None
-    return [Unit(str(s.index), "", s.content or None) for s in subtitles]
+    # the n-th timing line of the file is the n-th subtitle's; its text starts on the next line
+    timings = [k for k, line in enumerate(text.splitlines(), start=1) if "-->" in line]
+    return [Unit(str(s.index), "", s.content or None, timings[n] + 1 if n < len(timings) else 0)
+            for n, s in enumerate(subtitles)]
 
 
 def read_units(path: str | Path, fmt: str) -> list[Unit]:
