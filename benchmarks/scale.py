@@ -26,17 +26,22 @@ print(len(run.segments), time.perf_counter() - start, resource.getrusage(resourc
 """
 
 
-def write_document(data: str, lines: int, folder: Path) -> tuple[Path, Path]:
-    """Write a translation and its reference of ``lines`` lines each from the labelled data."""
+def write_document(data: str, lines: int, folder: Path, one_line: bool = False) -> tuple[Path, Path]:
+    """Write a translation and its reference of ``lines`` lines each from the labelled data
+    (or of as many sentences on one line, with ``one_line``)."""
     with open(data, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in itertools.islice(fh, 5000)]
     hyp, ref = folder / "doc.txt", folder / "ref.txt"
     pairs = ((f"{r['hypothesis'].strip()} ({k})", f"{r['references'][0].strip()} ({k})")
              for k, r in enumerate(itertools.islice(itertools.cycle(rows), lines)))
     with hyp.open("w", encoding="utf-8") as h, ref.open("w", encoding="utf-8") as r:
+        end = " " if one_line else "\n"
         for a, b in pairs:
-            h.write(" ".join(a.split()) + "\n")
-            r.write(" ".join(b.split()) + "\n")
+            h.write(" ".join(a.split()) + end)
+            r.write(" ".join(b.split()) + end)
+        if one_line:
+            h.write("\n")
+            r.write("\n")
     return hyp, ref
 
 
@@ -45,16 +50,19 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data")
     parser.add_argument("--lines", type=int, default=50000)
+    parser.add_argument("--one-line", action="store_true", help="put all the lines on one line of text")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        hyp, ref = write_document(args.data, args.lines, Path(tmp))
+        hyp, ref = write_document(args.data, args.lines, Path(tmp), args.one_line)
+        size = hyp.stat().st_size
         started = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", RUN, str(hyp), str(ref)], capture_output=True, text=True)
         if out.returncode:
             print(out.stderr[-2000:])
             sys.exit(1)
         segments, seconds, peak = out.stdout.split()[-3:]
-        print(f"| document of {args.lines:,} lines | {int(segments):,} segments | {float(seconds):.0f} s "
+        shape = f"one line of {size / 2**20:.1f} MB" if args.one_line else f"{args.lines:,} lines"
+        print(f"| document of {shape} | {int(segments):,} segments | {float(seconds):.0f} s "
               f"(wall {time.perf_counter() - started:.0f} s) | peak {float(peak):.0f} MB |")
 
 

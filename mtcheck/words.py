@@ -20,6 +20,7 @@ from .errors import UsageError
 _WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w])|\w+(?:[’'\-]\w+)*")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+POOL_MATRIX_CELLS = 1 << 22  # above this many word x token cells, pool without the matrix (16 MB)
 FUNCTION_WORD_ZIPF = 5.6  # words at least this frequent (the, of, and) carry little meaning alone
 
 
@@ -143,10 +144,14 @@ def pool(words: tuple[Word, ...], offsets: tuple[tuple[int, int], ...], tokens: 
     # word pieces never straddle words, so the word that holds a token is found by its start
     owner = np.searchsorted(starts, token_starts, side="right") - 1
     inside = (owner >= 0) & (token_starts < ends[np.clip(owner, 0, None)])
-    # summing through a 0/1 word-by-token matrix is several times faster than np.add.at
-    membership = np.zeros((len(words), len(offsets)), dtype=np.float32)
-    membership[owner[inside], np.flatnonzero(inside)] = 1.0
-    out = membership @ tokens.astype(np.float32, copy=False)
+    tokens = tokens.astype(np.float32, copy=False)
+    if len(words) * len(offsets) <= POOL_MATRIX_CELLS:
+        # summing through a 0/1 word-by-token matrix is several times faster than np.add.at
+        membership = np.zeros((len(words), len(offsets)), dtype=np.float32)
+        membership[owner[inside], np.flatnonzero(inside)] = 1.0
+        out = membership @ tokens
+    else:  # a text of thousands of words: that matrix would take gigabytes
+        np.add.at(out, owner[inside], tokens[inside])
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.where(norms == 0, 1, norms)
 

@@ -304,3 +304,21 @@ def test_transliterated(hyp, ref, expected):
     from mtcheck.detect.names import transliterated
 
     assert transliterated(hyp, ref) is expected
+
+
+def test_word_alignment_in_blocks_matches_it_whole(monkeypatch):
+    """A paragraph of thousands of words is aligned a block of rows at a time, with the same matches."""
+    import numpy as np
+
+    import mtcheck.detect.wordalign as wordalign
+    from mtcheck.words import tokenize
+
+    hyp = tokenize(" ".join(f"w{k % 37}" for k in range(300)))
+    ref = tokenize(" ".join(f"w{k % 41}" for k in range(280)))
+    rng = np.random.default_rng(1)
+    hv, rv = rng.standard_normal((len(hyp), 16)), rng.standard_normal((len(ref), 16))
+    whole = wordalign.align_words(hyp, hv, (ref,), (rv,))
+    monkeypatch.setattr(wordalign, "BLOCK_CELLS", 500)  # two rows at a time
+    blocked = wordalign.align_words(hyp, hv, (ref,), (rv,))
+    assert [(m.word, m.same_form) for m in blocked] == [(m.word, m.same_form) for m in whole]
+    assert np.allclose([m.similarity for m in blocked], [m.similarity for m in whole])

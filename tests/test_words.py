@@ -35,3 +35,19 @@ def test_zipf_equals_wordfreq_across_the_frequency_bands():
     # every 50th of English's 20,000 most frequent words, and a rare tail
     words = wordfreq.top_n_list("en", 20000)[::50] + ["xylophonic", "abstruseness", "zzzq"]
     assert [zipf(w, "en") for w in words] == [wordfreq.zipf_frequency(w, "en") for w in words]
+
+
+def test_pooling_a_huge_text_without_the_matrix_gives_the_same_vectors(monkeypatch):
+    import numpy as np
+
+    import mtcheck.words as words_module
+    from mtcheck.words import pool, tokenize
+
+    text = " ".join(f"word{k} x{k}y" for k in range(60))
+    words = tokenize(text)
+    # a token per three characters, as a subword tokenizer might cut
+    offsets = tuple((s, min(s + 3, w.end)) for w in words for s in range(w.start, w.end, 3))
+    tokens = np.random.default_rng(0).standard_normal((len(offsets), 8)).astype(np.float32)
+    with_matrix = pool(words, offsets, tokens)
+    monkeypatch.setattr(words_module, "POOL_MATRIX_CELLS", 0)
+    assert np.allclose(pool(words, offsets, tokens), with_matrix, atol=1e-6)

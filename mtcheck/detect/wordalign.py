@@ -14,6 +14,7 @@ DISTORTION_PENALTY = 0.15
 # Distortion is counted in words up to a sentence's length: in a paragraph of many sentences,
 # relative position over the whole text would cost a match in the wrong sentence next to nothing.
 DISTORTION_REACH = 40
+BLOCK_CELLS = 1 << 20  # translation-word x reference-word cells computed at a time (8 MB a table)
 
 
 class Match(NamedTuple):
@@ -53,18 +54,27 @@ def align_words(
     hyp_forms = np.array([form_ids.setdefault(w.folded, len(form_ids)) for w in hyp_words])
     ref_forms = np.array([form_ids.get(norm, -1) for norm in ref_norms])
     lengths = np.array(length_of)
-    # where each reference would have translation word i if the two ran in step, and how far
-    # a column lies from it: as a share of the reference, but never past DISTORTION_REACH words
-    expected = np.arange(n)[:, None] * lengths[None, :] / n
-    distortion = np.minimum(1.0, np.abs(expected - np.array(word_of)[None, :])
-                            / np.minimum(lengths, DISTORTION_REACH)[None, :])
-    sims = hyp_vectors @ vectors.T
-    same = hyp_forms[:, None] == ref_forms[None, :]
-    score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * distortion
-    cols = score.argmax(axis=1)
-    rows = np.arange(n)
+    positions = np.array(word_of)
+    reach = np.minimum(lengths, DISTORTION_REACH)
+    cols, best_sims, best_same = [], [], []
+    # a block of translation words at a time: the word-by-word tables of a paragraph of
+    # thousands of words would take gigabytes at once; a block takes about BLOCK_CELLS cells
+    block = max(1, BLOCK_CELLS // len(columns))
+    for start in range(0, n, block):
+        rows = np.arange(start, min(n, start + block))
+        # where each reference would have translation word i if the two ran in step, and how
+        # far a column lies from it: as a share of the reference, but never past DISTORTION_REACH words
+        expected = rows[:, None] * lengths[None, :] / n
+        distortion = np.minimum(1.0, np.abs(expected - positions[None, :]) / reach[None, :])
+        sims = hyp_vectors[rows] @ vectors.T
+        same = hyp_forms[rows][:, None] == ref_forms[None, :]
+        score = sims + SAME_FORM_BONUS * same - DISTORTION_PENALTY * distortion
+        best = score.argmax(axis=1)
+        at = np.arange(len(rows))
+        cols += best.tolist()
+        best_sims += sims[at, best].tolist()
+        best_same += same[at, best].tolist()
     # a word with no vector was cut off by the model's length limit: nothing to compare
     found = hyp_vectors.any(axis=1).tolist()
     return tuple(Match(ref_of[c], word_of[c], sim, bool_same) if ok else None
-                 for ok, c, sim, bool_same in zip(found, cols.tolist(), sims[rows, cols].tolist(),
-                                                  same[rows, cols].tolist()))
+                 for ok, c, sim, bool_same in zip(found, cols, best_sims, best_same))
