@@ -261,3 +261,23 @@ def test_translated_text_cannot_reach_the_terminal_ci_log_or_markdown_raw(tmp_pa
     markdown = (tmp_path / "s.md").read_text()
     for raw in ("<img", "<script", "[x](javascript:", "\x1b"):
         assert raw not in markdown
+
+
+def test_a_tsv_cell_with_a_line_separator_stays_one_row(tmp_path, no_model):
+    """U+2028, NEL and a form feed inside a cell are text: splitlines() would have made new rows."""
+    from mtcheck.io.tsv import read_tsv
+
+    batch = write(tmp_path, "b.tsv", "hypothesis\treference\nOne\u2028two\x85three\x0cfour.\tOne two three four.\n")
+    [record] = read_tsv(batch)
+    assert record.hypothesis == "One\u2028two\x85three\x0cfour." and record.line == 2
+
+
+@pytest.mark.parametrize("names,expected", [
+    (["story.txt"], "story.html"), (["mt.xlf"], "mt.xlf.html"), (["mt.po"], "mt.po.html"),
+    (["notes.md"], "notes.html"), (["a.txt", "b.txt"], "mtcheck.html"),
+])
+def test_default_report_names_do_not_collide(tmp_path, names, expected):
+    from mtcheck.cli_options import report_name
+
+    paths = [write(tmp_path, name, "x\n") for name in names]
+    assert f"{report_name(paths)}.html" == expected
