@@ -33,8 +33,16 @@ def split_lines(text: str) -> list[Sentence]:
     return units
 
 
+# The longest sentence in the labelled data holds 1,113 characters. A "sentence" longer than
+# this is text that the splitter found no end in (a run of unpunctuated lines joined into one,
+# a pasted table): checked whole, its word-by-word comparison would grow with its square.
+MAX_SENTENCE = 2000
+_CUT_AFTER = ",;:)]}»”\"'"
+
+
 def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
-    """Return the sentences of text; a line break always ends a sentence (headlines have no stop)."""
+    """Return the sentences of text; a line break always ends a sentence (headlines have no stop),
+    and a sentence longer than MAX_SENTENCE characters is cut into pieces that are not."""
     from sentencex import get_sentence_boundaries
 
     sentences = []
@@ -48,8 +56,28 @@ def split_sentences(text: str, lang: str = "en") -> list[Sentence]:
             lead = len(piece) - len(piece.lstrip())
             start = line.start + b["start_index"] + lead
             column = line.column + b["start_index"] + lead
-            sentences.append(Sentence(start, start + len(stripped), line.line, column))
+            for a, z in _pieces(text, start, start + len(stripped)):
+                sentences.append(Sentence(a, z, line.line, column + a - start))
     return sentences
+
+
+def _pieces(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """Return [start, end) cut into spans of at most ``limit`` characters: after the last clause
+    mark before the limit, else at the last space, else at the limit (text without spaces)."""
+    out = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(c) for c in _CUT_AFTER) + 1
+        if cut < limit // 2:
+            cut = window.rfind(" ") + 1
+        if cut < limit // 2:
+            cut = limit
+        piece_end = start + len(text[start:start + cut].rstrip())
+        out.append((start, piece_end))
+        start += cut
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+    out.append((start, end))
+    return out
 
 
 def shift(sentences: Sequence[Sentence], start: int, end: int) -> tuple[Sentence, ...]:

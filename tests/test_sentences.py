@@ -75,3 +75,25 @@ def test_a_batch_splits_each_text_once(fake_embedder, monkeypatch):
     mtcheck.check_records([Record("1", paragraph, (paragraph,)), Record("2", "A short one.", ("A brief one.",))],
                           embedder=fake_embedder)
     assert sorted(calls) == sorted([paragraph, paragraph, "A short one.", "A brief one."])
+
+
+@pytest.mark.parametrize("text,limit,expected", [
+    ("one two, three four, five six", 12, ["one two,", "three four,", "five six"]),  # after a comma
+    ("one two three four five six", 12, ["one two", "three four", "five six"]),  # else at a space
+    ("abcdefghijklmnopqrst", 8, ["abcdefgh", "ijklmnop", "qrst"]),  # else at the limit
+    ("short", 12, ["short"]),
+])
+def test_an_overlong_sentence_is_cut_into_pieces(text, limit, expected):
+    from mtcheck.sentences import _pieces
+
+    assert [text[a:z] for a, z in _pieces(text, 0, len(text), limit)] == expected
+
+
+def test_a_line_without_sentence_ends_is_split_below_the_limit():
+    from mtcheck.sentences import MAX_SENTENCE
+
+    text = "word, " * 2000 + "end"
+    sentences = split_sentences(text)
+    assert all(s.end - s.start <= MAX_SENTENCE for s in sentences) and len(sentences) > 5
+    assert sentences[0].start == 0 and sentences[-1].end == len(text)
+    assert all(text[s.start] != " " and text[s.end - 1] != " " for s in sentences)

@@ -48,18 +48,24 @@ def align_sentences(hyp: str, hyp_sents: Sequence[Sentence], ref: str, ref_sents
     return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
 
 
-# texts encoded at a time for their sentence vectors alone: a long document's token vectors
-# (some kilobytes a sentence) are let go batch by batch instead of being held all at once
+# texts (and characters) encoded at a time for their sentence vectors alone: a long document's
+# token vectors (1.5 KB a token) are let go batch by batch instead of being held all at once
 VECTOR_BATCH = 2048
+VECTOR_BATCH_CHARS = 200_000  # about 50,000 tokens: 75 MB of token vectors
 
 
 def sentence_vectors(texts: Sequence[str], embedder: Embedder) -> dict[str, np.ndarray]:
     """Return each distinct text's sentence vector, encoding a batch of texts at a time."""
-    distinct = list(dict.fromkeys(texts))
     vectors: dict[str, np.ndarray] = {}
-    for at in range(0, len(distinct), VECTOR_BATCH):
-        part = distinct[at:at + VECTOR_BATCH]
-        vectors.update((t, e.sentence) for t, e in zip(part, embedder.encode(part)))
+    part: list[str] = []
+    held = 0
+    for text in [*dict.fromkeys(texts), None]:
+        if part and (text is None or len(part) >= VECTOR_BATCH or held + len(text) > VECTOR_BATCH_CHARS):
+            vectors.update((t, e.sentence) for t, e in zip(part, embedder.encode(part)))
+            part, held = [], 0
+        if text is not None:
+            part.append(text)
+            held += len(text)
     return vectors
 
 
