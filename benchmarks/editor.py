@@ -22,17 +22,19 @@ from __future__ import annotations
 import argparse
 import json
 import time
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
+
+from mtcheck.calibration.labelled import split_of as labelled_split
+from mtcheck.refit import MAJOR_MQM
 
 MAJOR = frozenset({"major", "critical"})
 
 
 def split_of(dataset: str, doc: str) -> str:
-    """Return 'fit' or 'eval' for a document, as the MQM splits go (crc32 of dataset/doc)."""
-    return "fit" if zlib.crc32(f"{dataset}/{doc}".encode()) % 2 == 0 else "eval"
+    """Return 'fit' or 'eval' for a document, as mtcheck calibrate splits (crc32 of dataset/doc)."""
+    return labelled_split({"dataset": dataset, "doc": doc})
 
 
 def has_major(flags: Iterable) -> bool:
@@ -205,7 +207,7 @@ def load_heen(path: Path) -> list[Labelled]:
     for line in path.open(encoding="utf-8"):
         r = json.loads(line)
         out.append(Labelled(r["id"], r["hypothesis"], tuple(r["references"]), r.get("source"), r["human"],
-                            r["mqm"] == 0, r["mqm"] <= -5, split_of(r["lp"], r["doc"])))
+                            r["mqm"] == 0, r["mqm"] <= MAJOR_MQM, split_of(r["lp"], r["doc"])))
     return out
 
 

@@ -31,7 +31,7 @@ def no_workflow_commands(text: str) -> str:
 
 
 _MARKDOWN = re.compile(r"[\\`*_{}\[\]<>#|~]")
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_ENTITIES = {"<": "&lt;", ">": "&gt;"}
 
 
 def markdown(text: str | None) -> str:

@@ -46,7 +46,8 @@ def open_context(settings: Settings, embedder: Embedder | None = None) -> Contex
         from .embed.cache import DiskCachedEmbedder, cache_dir
 
         embedder = DiskCachedEmbedder(embedder, cache_dir() / "embeddings.sqlite")
-    embedder = CachingEmbedder(embedder)
+    if not isinstance(embedder, CachingEmbedder):  # a caller's cache (the refit's) serves on
+        embedder = CachingEmbedder(embedder)
     return Context(settings, calibration, embedder, similarity_baseline(embedder),
                    LexicalMetrics(ter=settings.ter), decisions)
 

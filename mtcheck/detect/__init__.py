@@ -10,6 +10,7 @@ tokens, never by searching the text again.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from ..calibration.confidence import calibrate_flags
 from .arbitrate import arbitrate
@@ -34,6 +35,7 @@ DETECTORS: tuple[Detector, ...] = (
 __all__ = ["DETECTORS", "Detector", "Finding", "SegmentView", "Source", "build_view", "detect"]
 
 
+@lru_cache(maxsize=16)
 def _kinds(detectors: tuple[Detector, ...], *roles: str) -> frozenset[str]:
     """Return the kinds raised by the detectors of some roles."""
     return frozenset(k for d in detectors if d.role in roles for k in d.kinds)

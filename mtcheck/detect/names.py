@@ -70,17 +70,9 @@ def transliterated(hyp: str, ref: str) -> bool:
         diff = [(x, y) for x, y in zip(a, b) if x != y]
         return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    if len(longer) != len(shorter) + 1 or longer == hyp_suffixed(a, b):
+    if len(longer) != len(shorter) + 1 or a[:-1] == b:  # the translation adds an ending
         return False
-    for k in range(len(longer)):
-        if longer[:k] + longer[k + 1:] == shorter:
-            return longer[k] in VOWELS
-    return False
-
-
-def hyp_suffixed(hyp_key: str, ref_key: str) -> str | None:
-    """Return the translation's key if it is the reference's with a letter added at the end."""
-    return hyp_key if hyp_key[:-1] == ref_key else None
+    return any(longer[:k] + longer[k + 1:] == shorter and longer[k] in VOWELS for k in range(len(longer)))
 
 
 def _severity(w: Word, r: Word, lang: str) -> Severity:
