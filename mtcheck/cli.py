@@ -66,6 +66,9 @@ def cli() -> None:
 @click.option("--format", "input_format", default="auto", show_default=True,
               type=click.Choice(["auto", "text", "jsonl", "tsv", "xliff", "tmx", "po", "srt"]),
               help="Input format; auto goes by the file extension.")
+@click.option("--glossary", "glossary", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="House-style glossary (TSV or CSV with a header: term, source, forbidden, note; or TBX). "
+                   "Repeat for several. Its names are checked with or without a reference.")
 @click.option("--line-aligned/--no-line-aligned", default=None,
               help="Pair line n of the translation with line n of each reference.")
 @model_options
@@ -99,7 +102,8 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     settings = Settings(**{k: str(merged[k]) if isinstance(merged[k], Path) else merged[k]
                            for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions",
                                      "backend", "disk_cache")
-                           if merged.get(k) is not None})
+                           if merged.get(k) is not None},
+                        glossaries=tuple(str(p) for p in merged.get("glossary") or ()))
     thresholds = thresholds_of(merged)
     if stream_out is not None:
         if html_out is not None or options["json_out"] is not None:

@@ -66,7 +66,8 @@ def merged_options(options: dict) -> dict:
 
     path = options.get("config_path") or find_config(Path.cwd())
     merged = load_config(path) if path else {}
-    merged.update({k: v for k, v in options.items() if v is not None and k != "config_path"})
+    # a repeatable option given no value is (), which leaves the config's value in place
+    merged.update({k: v for k, v in options.items() if v is not None and v != () and k != "config_path"})
     return merged
 
 
@@ -100,5 +101,5 @@ def files_read(translations, references, source, fmt, merged: dict, options: dic
     jobs = jobs_of(list(translations), list(references), fmt)
     files = [f for job in jobs for f in (job.translation, *job.references)]
     config = options.get("config_path") or find_config(Path.cwd())
-    extra = [source, merged.get("decisions"), merged.get("calibration"), config]
+    extra = [source, merged.get("decisions"), merged.get("calibration"), config, *(merged.get("glossary") or ())]
     return [*translations, *references, *files, *(Path(p) for p in extra if p is not None)]

@@ -92,7 +92,10 @@ def check_batches_distributed(batches: Sequence[tuple[str, Sequence[Record]]], c
     futures = client.map(check_chunk_on_worker, [units for _, units in parts], settings=settings, pure=False)
     results = client.gather(futures)  # futures are in input order, and so are their results
     calibration = read_calibration(settings.calibration) if settings.calibration else default_calibration()
-    context = Context(settings, calibration, results[0][2], results[0][3], LexicalMetrics(ter=settings.ter))
+    from .glossary import read_glossaries
+
+    context = Context(settings, calibration, results[0][2], results[0][3], LexicalMetrics(ter=settings.ter),
+                      glossary=read_glossaries(settings.glossaries, settings.lang))
     run = Sums()
     documents = []
     for k, (name, _) in enumerate(batches):

@@ -31,11 +31,14 @@ Progress = Callable[[str, int, int], None]
 
 
 def open_context(settings: Settings, embedder: Embedder | None = None) -> Context:
-    """Load what a run checks with: calibration and decisions first (bad files fail at once), then the model."""
+    """Load what a run checks with: calibration, decisions and glossaries first (bad files fail at
+    once), then the model."""
     from .embed.cache import CachingEmbedder
+    from .glossary import read_glossaries
 
     calibration = read_calibration(settings.calibration) if settings.calibration else default_calibration()
     decisions = read_decisions(settings.decisions) if settings.decisions else None
+    glossary = read_glossaries(settings.glossaries, settings.lang)
     # the detectors' word list is loaded with the model, not at the first segment
     load_frequencies(settings.lang)
     if embedder is None:
@@ -49,7 +52,7 @@ def open_context(settings: Settings, embedder: Embedder | None = None) -> Contex
     if not isinstance(embedder, CachingEmbedder):  # a caller's cache (the refit's) serves on
         embedder = CachingEmbedder(embedder)
     return Context(settings, calibration, embedder, similarity_baseline(embedder),
-                   LexicalMetrics(ter=settings.ter), decisions)
+                   LexicalMetrics(ter=settings.ter), decisions, glossary)
 
 
 def check(translation: str | Path | Sequence[str | Path], references: Sequence[str | Path] = (), *,
@@ -131,6 +134,7 @@ def meta_of(context: Context, suppressed: int) -> dict:
     model, backend = describe(context.embedder)
     calibration = context.calibration
     signature = signature_of(model, backend, calibration, context.baseline, context.settings,
-                             context.metrics.signatures())
+                             context.metrics.signatures(), context.glossary)
     warnings = [w for w in [calibration.model_warning(model)] if w]
-    return run_meta(signature, context.embedder.name, calibration, context.settings, suppressed, warnings)
+    return run_meta(signature, context.embedder.name, calibration, context.settings, suppressed, warnings,
+                    context.glossary)

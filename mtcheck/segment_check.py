@@ -15,6 +15,7 @@ from .decisions import Decisions, flag_key
 from .detect import Source, build_view, detect
 from .detect.base import SegmentView, pooled_words
 from .embed.base import Embedder, Encoding
+from .glossary import Glossary
 from .metrics import LexicalMetrics, SegmentStatistics
 from .results import Flag, Scores, SegmentResult, Severity
 from .sentences import Segment, shift
@@ -32,6 +33,7 @@ class Context:
     baseline: float  # the cosine of unrelated sentences (similarity.py)
     metrics: LexicalMetrics
     decisions: Decisions | None = None
+    glossary: Glossary | None = None  # the house style, checked with or without a reference
 
 
 class Encoded:
@@ -118,7 +120,7 @@ def prepare_views(unit: Segment, pairs: Sequence[SentencePair], encoded: Encoded
         (p.start, build_view(text, p.references, hyp, refs, source, lang, calibration=calibration,
                              similarity=rescale(c, context.baseline),
                              chrf=context.metrics.sentence(text, p.references).chrf,
-                             sentences=shift(unit.sentences, p.start, p.end)))
+                             sentences=shift(unit.sentences, p.start, p.end), glossary=context.glossary))
         for p, text, hyp, refs, c in pieces) if by_piece or (every and pieces) else ()
     view = None
     if every or not by_piece:
@@ -129,7 +131,7 @@ def prepare_views(unit: Segment, pairs: Sequence[SentencePair], encoded: Encoded
         view = build_view(unit.hypothesis, unit.references, vectors[unit.hypothesis],
                           [vectors[r] for r in unit.references], source, lang,
                           words_of=encoded.words_of, calibration=calibration, similarity=similarity,
-                          chrf=chrf, sentences=unit.sentences)
+                          chrf=chrf, sentences=unit.sentences, glossary=context.glossary)
     return SegmentViews(similarity, cosine, piece_views, view)
 
 
@@ -157,6 +159,15 @@ def apply_decisions(hypothesis: str, flags: Sequence[Flag], decisions: Decisions
     return tuple(kept), dropped
 
 
+def house_style_of(unit: Segment, context: Context) -> tuple[Flag, ...]:
+    """Return the flags of glossary renderings missing from a segment whose source is its own."""
+    if context.glossary is None or not unit.source:
+        return ()
+    from .detect.glossary import missing_renderings
+
+    return missing_renderings(unit.hypothesis, unit.source, context.glossary, context.settings.lang)
+
+
 def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[SentencePair], encoded: Encoded,
                   context: Context, source: Source | None) -> SegmentResult:
     """Score one split segment and run the detectors on it, sentence by sentence if it has ``pairs``."""
@@ -164,7 +175,8 @@ def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[Sente
         return _unmatched(unit, context)
     lex = context.metrics.sentence_scores(stats)
     views = prepare_views(unit, pairs, encoded, context, source, lex.chrf)
-    flags, dropped = apply_decisions(unit.hypothesis, find_flags(views, context.calibration), context.decisions)
+    found = sorted(find_flags(views, context.calibration) + house_style_of(unit, context), key=lambda f: f.start)
+    flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
     scores = Scores(lex.chrf, lex.bleu, views.similarity, views.cosine, lex.ter,
                     context.calibration.penalty(flags, views.similarity))
     return SegmentResult.of(unit, scores, flags, dropped)

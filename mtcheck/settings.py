@@ -24,6 +24,7 @@ class Settings:
     disk_cache: bool = False  # keep encodings in $MTCHECK_CACHE/embeddings.sqlite across runs
     calibration: str | None = None  # path of a calibration file; None for the packaged one
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
+    glossaries: tuple[str, ...] = ()  # paths of house-style glossaries (TSV, CSV, TBX)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -58,7 +59,7 @@ class Thresholds:
 # Keys of [tool.mtcheck] / mtcheck.toml, with their types; "fail-on" and "fail_on" are the same key.
 CONFIG_KEYS: dict[str, type] = {
     "fail_on": str, "max_flags": int, "min_chrf": float, "min_similarity": float,
-    "model": str, "lang": str, "calibration": str, "line_aligned": bool, "ter": bool,
+    "model": str, "lang": str, "calibration": str, "line_aligned": bool, "ter": bool, "glossary": list,
 }
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
 
@@ -98,20 +99,27 @@ def load_config(path: Path) -> dict[str, Any]:
             raise UsageError(f"unknown setting {key!r}; known settings: {known}", str(path),
                              _line_of(text, key))
         want = CONFIG_KEYS[name]
+        if name == "glossary" and isinstance(value, str):  # one file, or a list of them
+            value = [value]
         ok = isinstance(value, want) and not (want is int and isinstance(value, bool))
         if want is float and isinstance(value, int) and not isinstance(value, bool):
             value, ok = float(value), True
+        if want is list and ok and not all(isinstance(v, str) for v in value):
+            ok = False
         if not ok:
             raise UsageError(f"setting {key!r} must be {TYPE_NAMES[want]}, got {value!r}",
                              str(path), _line_of(text, key))
         if name == "calibration":  # relative to the config file, not to where mtcheck runs
             value = str((path.parent / value).resolve())
+        if name == "glossary":
+            value = [str((path.parent / v).resolve()) for v in value]
         config[name] = value
     _check_gate_values(config, path, text)
     return config
 
 
-TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false"}
+TYPE_NAMES = {str: "a string", int: "a whole number", float: "a number", bool: "true or false",
+              list: "a path or a list of paths"}
 
 
 def _check_gate_values(config: dict[str, Any], path: Path, text: str) -> None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .calibration import Calibration
+from .glossary import Glossary
 from .settings import Settings
 from .version import __version__
 
@@ -22,22 +23,24 @@ class Signature:
     lang: str
     alignment: str  # "sentences" (documents aligned), or "lines" (line n against line n)
     sacrebleu: Mapping[str, str]  # each lexical metric's own signature
+    glossary: str = ""  # each glossary file's name and digest; "" for none
 
     def __str__(self) -> str:
         return (f"mtcheck:{self.version}|model:{self.model}|backend:{self.backend}|"
                 f"calibration:{self.calibration}|sim:rescaled(b={self.baseline:.4f})|"
-                f"lang:{self.lang}|align:{self.alignment}")
+                f"lang:{self.lang}|align:{self.alignment}" + (f"|glossary:{self.glossary}" if self.glossary else ""))
 
 
 def signature_of(model: str, backend: str, calibration: Calibration, baseline: float, settings: Settings,
-                 sacrebleu: Mapping[str, str]) -> Signature:
-    """Return the signature of a run with these settings, model and calibration."""
+                 sacrebleu: Mapping[str, str], glossary: Glossary | None = None) -> Signature:
+    """Return the signature of a run with these settings, model, calibration and glossary."""
     return Signature(__version__, model, backend, calibration.id, baseline, settings.lang,
-                     "lines" if settings.line_aligned else "sentences", dict(sacrebleu))
+                     "lines" if settings.line_aligned else "sentences", dict(sacrebleu),
+                     glossary.digest if glossary else "")
 
 
 def run_meta(signature: Signature, model_name: str, calibration: Calibration, settings: Settings,
-             suppressed: int, warnings: list[str]) -> dict[str, Any]:
+             suppressed: int, warnings: list[str], glossary: Glossary | None = None) -> dict[str, Any]:
     """Return the run's metadata as the JSON report holds it (docs/json-schema.md)."""
     model = calibration.risk_model
     return {
@@ -51,6 +54,7 @@ def run_meta(signature: Signature, model_name: str, calibration: Calibration, se
                        "word_risk_minor_at": model.minor_at if model else None,
                        "unrelated_below": calibration.unrelated_below},
         "decisions": settings.decisions,
+        "glossary": [{"path": p, "sha256": d} for p, d in glossary.files] if glossary else [],
         "suppressed": suppressed,
         "lang": signature.lang,
         "alignment": signature.alignment,

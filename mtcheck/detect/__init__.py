@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..calibration.confidence import calibrate_flags
 from .arbitrate import arbitrate
 from .base import Detector, Finding, SegmentView, Source, build_view
+from .glossary import GLOSSARY
 from .merge import to_flags
 from .names import NAMES
 from .nonwords import NONWORDS
@@ -28,7 +29,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    NONWORDS, NAMES, NUMBERS, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 
@@ -45,5 +46,5 @@ def detect(view: SegmentView, detectors: tuple[Detector, ...] = DETECTORS):
     """Run the detectors on one segment and return its merged flags, in text order."""
     findings = [replace(f, detector=d.name) for d in detectors for f in d.find(view)]
     kept = arbitrate(view, findings, _kinds(detectors, "overriding"), _kinds(detectors, "overriding", "precise"),
-                     _kinds(detectors, "wording"))
+                     _kinds(detectors, "wording"), GLOSSARY.kinds)
     return calibrate_flags(to_flags(view, kept), view.calibration.confidence_maps)

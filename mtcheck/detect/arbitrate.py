@@ -44,20 +44,36 @@ def give_way(view: SegmentView, findings: list[Finding], precise_kinds: frozense
         if f.detector != "wordrisk":
             out.append(f)
             continue
-        blocked = taken | graver if f.severity is Severity.MINOR else taken
-        if blocked.isdisjoint(range(f.first, f.last + 1)):
-            out.append(f)
-            continue
-        start = None
-        for i in range(f.first, f.last + 2):
-            free = i <= f.last and i not in blocked
-            if free and start is None:
-                start = i
-            elif not free and start is not None:
-                if any(content(view, k) for k in range(start, i)):
-                    out.append(replace(f, first=start, last=i - 1))
-                start = None
+        out += outside(view, f, taken | graver if f.severity is Severity.MINOR else taken)
     return out
+
+
+def outside(view: SegmentView, f: Finding, blocked: set[int]) -> list[Finding]:
+    """Return the runs of a finding outside the blocked words that hold a content word."""
+    if blocked.isdisjoint(range(f.first, f.last + 1)):
+        return [f]
+    out, start = [], None
+    for i in range(f.first, f.last + 2):
+        free = i <= f.last and i not in blocked
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            if any(content(view, k) for k in range(start, i)):
+                out.append(replace(f, first=start, last=i - 1))
+            start = None
+    return out
+
+
+def defer_to_house_style(view: SegmentView, findings: list[Finding], house_kinds: frozenset[str]) -> list[Finding]:
+    """Cut the words of house-style findings out of every other finding: the glossary says what to write.
+
+    A name the glossary covers is flagged once, as house style, even where the reference spells
+    it too ("Ilon Musk" is one glossary flag, not also a name mismatch or a mistranslation).
+    """
+    ruled = {i for f in findings if f.kind in house_kinds for i in range(f.first, f.last + 1)}
+    if not ruled:
+        return findings
+    return [g for f in findings for g in ([f] if f.kind in house_kinds else outside(view, f, ruled))]
 
 
 def defer_to_precise(findings: list[Finding], precise_kinds: frozenset[str],
@@ -75,7 +91,9 @@ def defer_to_precise(findings: list[Finding], precise_kinds: frozenset[str],
 
 
 def arbitrate(view: SegmentView, findings: list[Finding], overriding_kinds: frozenset[str],
-              precise_kinds: frozenset[str], wording_kinds: frozenset[str] = frozenset()) -> list[Finding]:
-    """Return the findings that explain best (supersede), with wording giving way to precise findings."""
+              precise_kinds: frozenset[str], wording_kinds: frozenset[str] = frozenset(),
+              house_kinds: frozenset[str] = frozenset({"house-style"})) -> list[Finding]:
+    """Return the findings that explain best (supersede), with wording giving way to precise
+    findings, and everything to the house style."""
     kept = defer_to_precise(supersede(findings, overriding_kinds), precise_kinds, wording_kinds)
-    return give_way(view, kept, precise_kinds)
+    return defer_to_house_style(view, give_way(view, kept, precise_kinds), house_kinds)

@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..calibration import Calibration, default_calibration
+from ..glossary import Glossary
 from ..results import Severity
 from ..words import Word
 from .wordalign import Match
@@ -66,6 +67,7 @@ class SegmentView:
     similarity: float | None = None  # the segment's rescaled sentence similarity
     chrf: float | None = None  # the segment's sentence chrF (0-100)
     sentence_starts: tuple[int, ...] | None = None  # where the translation's sentences start
+    glossary: Glossary | None = None  # the house style's required renderings, if a run has one
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -119,7 +121,9 @@ class Finding:
     ``message`` may use {text} and {suggestion}, filled in once spans are merged.
     ``ref_span`` is (reference index, first word, last word) when the detector knows what the
     reference says there; otherwise the suggestion is found from the word alignment, unless
-    ``suggest`` is False (a repeated word has no counterpart to suggest).
+    ``suggest`` is False (a repeated word has no counterpart to suggest). ``written`` is a
+    suggestion from elsewhere than the reference (the glossary's rendering); such a finding is
+    flagged as found, never merged with another.
     """
 
     first: int
@@ -131,6 +135,7 @@ class Finding:
     detector: str = ""  # set by detect() from the Detector that found it
     ref_span: tuple[int, int, int] | None = None
     suggest: bool = True
+    written: str | None = None
 
 
 # How arbitration treats a detector's findings (arbitrate.py):
@@ -143,12 +148,14 @@ ROLES = ("whole", "overriding", "precise", "wording")
 
 @dataclass(frozen=True)
 class Detector:
-    """A detector, declared once: its name (the flags' "detector"), the kinds it raises, its role."""
+    """A detector, declared once: its name (the flags' "detector"), the kinds it raises, its role,
+    and whether it compares with a reference (without one, only those that need none run)."""
 
     name: str
     kinds: frozenset[str]
     role: str
     find: Callable[[SegmentView], list[Finding]]
+    needs_reference: bool = True
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
@@ -172,7 +179,7 @@ def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
                source: Source | str | None = None, lang: str = "en", words_of=pooled_words,
                calibration: Calibration | None = None, similarity: float | None = None,
-               chrf: float | None = None, sentences=None) -> SegmentView:
+               chrf: float | None = None, sentences=None, glossary: Glossary | None = None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings.
 
     ``words_of`` is ``pooled_words`` or a memo of it: a batch run pools each distinct text once,
@@ -189,4 +196,5 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
         source = Source(source, lang) if source else None
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
                        hyp_encoding.offsets, source, lang, calibration or default_calibration(),
-                       similarity, chrf, None if sentences is None else tuple(x.start for x in sentences))
+                       similarity, chrf, None if sentences is None else tuple(x.start for x in sentences),
+                       glossary)

@@ -38,7 +38,8 @@ def merge(findings: list[Finding]) -> list[Finding]:
     """Merge findings that overlap, and adjacent findings of the same kind, in text order."""
     merged: list[Finding] = []
     for f in sorted(findings, key=lambda f: (f.first, f.last)):
-        if merged:
+        # a finding with its own suggestion (the glossary's) says exactly what to write there
+        if merged and f.written is None and merged[-1].written is None:
             prev = merged[-1]
             adjacent = f.first == prev.last + 1
             same_family = f.kind == prev.kind or {f.kind, prev.kind} <= PHRASE_KINDS
@@ -170,9 +171,11 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
     for f in merge(findings):
         start, end = view.hyp_words[f.first].start, view.hyp_words[f.last].end
         # the anchors serve the suggestion and, when there is none, the message
-        anchors = surrounding_anchors(view, f.first, f.last) if f.suggest and not f.ref_span else (None, None)
-        span = f.ref_span or (reference_span(view, f.first, f.last, anchors) if f.suggest else None)
-        suggestion = None
+        own = f.written is not None
+        anchors = surrounding_anchors(view, f.first, f.last) if f.suggest and not f.ref_span and not own \
+            else (None, None)
+        span = None if own else f.ref_span or (reference_span(view, f.first, f.last, anchors) if f.suggest else None)
+        suggestion = f.written
         if span is not None:
             k, lo, hi = span
             words = view.ref_words[k]

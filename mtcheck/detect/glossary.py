@@ -1,0 +1,79 @@
+"""House style: a glossary's rendering misspelt ("Whitkof"), a forbidden variant ("Kiev"), or off in style.
+
+Needs no reference: the glossary says what to write. A name that the reference or the source
+writes as the translation does is another name, not a misspelling of the glossary's.
+"""
+from __future__ import annotations
+
+from ..glossary import Glossary, find_terms, missing_terms
+from ..results import Flag, Severity
+from .base import Detector, Finding, SegmentView
+
+# Not fitted on rated data (no labelled set has a glossary): a listed variant is an exact
+# match, a near miss is as sure as the spellings are close.
+FORBIDDEN_CONFIDENCE = 0.9
+STYLE_CONFIDENCE = 0.8
+MISSING_CONFIDENCE = 0.8  # the source term may be rendered in other words, or left out on purpose
+MESSAGES = {
+    "forbidden": 'house style: write {suggestion}, not "{text}"',
+    "near": 'house style: "{text}" is a misspelling of {suggestion}',
+    "partial": 'house style: "{text}" is a misspelling of {suggestion}',
+    "style": "house style writes {suggestion} ({detail})",
+}
+STYLE_DETAILS = {"capitals": "with its capitals", "accents": "with its accents",
+                 "hyphenation": "hyphenated so"}
+
+
+def _literal(text: str) -> str:
+    """Return text that str.format leaves as it is (a note may hold braces)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def attested_keys(view: SegmentView) -> frozenset[str]:
+    """Return the keys of the words that the references and the source write, hyphenated parts too."""
+    return frozenset(part for word in view.vocabulary for part in word.split("-"))
+
+
+def find_house_style(view: SegmentView) -> list[Finding]:
+    """Flag the glossary's renderings misspelt or off in style, and its forbidden variants."""
+    glossary = view.glossary
+    if glossary is None:
+        return []
+    found = []
+    for hit in find_terms(view.hypothesis, view.hyp_words, glossary.index, attested_keys(view), view.lang):
+        if hit.how == "correct":
+            continue
+        entry = glossary.index.entries[hit.entry]
+        message = MESSAGES[hit.how].replace("{detail}", STYLE_DETAILS.get(hit.detail, ""))
+        if entry.note:
+            message += f" ({_literal(entry.note)})"
+        severity = Severity.MINOR if hit.how == "style" else Severity.MAJOR
+        confidence = {"forbidden": FORBIDDEN_CONFIDENCE, "style": STYLE_CONFIDENCE}.get(hit.how, hit.score)
+        found.append(Finding(hit.first, hit.last, severity, "house-style", message, confidence,
+                             written=hit.suggestion))
+    return found
+
+
+GLOSSARY = Detector("glossary", frozenset({"house-style"}), "overriding", find_house_style, needs_reference=False)
+
+
+def missing_renderings(hypothesis: str, source: str, glossary: Glossary, lang: str = "en") -> tuple[Flag, ...]:
+    """Flag a segment whose source holds a glossary's source term but whose translation lacks its rendering.
+
+    The flag covers the segment (it says what is missing, not where): a sentence, in a batch or
+    translation file, whose source is its own.
+    """
+    from ..words import tokenize
+
+    words = tokenize(hypothesis)
+    if not words:
+        return ()
+    start, end = words[0].start, len(hypothesis.rstrip())
+    flags = []
+    for n, term in missing_terms(hypothesis, words, source, glossary.index, lang):
+        entry = glossary.index.entries[n]
+        message = (f'house style: the source has "{term}", which the glossary renders "{entry.rendering}"; '
+                   "the translation does not write it" + (f" ({entry.note})" if entry.note else ""))
+        flags.append(Flag(start, end, hypothesis[start:end], Severity.MAJOR, "house-style", message,
+                          MISSING_CONFIDENCE, entry.rendering, GLOSSARY.name))
+    return tuple(flags)
