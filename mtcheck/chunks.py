@@ -15,7 +15,7 @@ from .detect import Source
 from .metrics import SegmentStatistics
 from .results import SegmentResult
 from .segment_check import Context, Encoded, check_segment
-from .sentences import Segment, split_segment
+from .sentences import NO_REFERENCE, Segment, split_segment
 
 # Fewer, larger chunks encode faster (each encode call sorts its texts by length once); the
 # character budget keeps a chunk of long texts to about 100,000 tokens (150 MB of vectors).
@@ -39,7 +39,7 @@ def chunks(units: Iterable[Segment], size: int = CHUNK, chars: int = CHUNK_CHARS
 
 
 def check_chunk(units: Sequence[Segment], context: Context,
-                source: Source | None = None) -> tuple[list[SegmentResult], list[SegmentStatistics]]:
+                source: Source | None = None) -> tuple[list[SegmentResult], list[SegmentStatistics | None]]:
     """Check some segments; return their results and their sacrebleu statistics.
 
     ``source`` is a whole document's source text, whose words serve every segment; a segment
@@ -48,12 +48,14 @@ def check_chunk(units: Sequence[Segment], context: Context,
     with _collector_paused():
         lang = context.settings.lang
         units = [split_segment(u, lang) for u in units]
-        stats = [context.metrics.statistics(u.hypothesis, u.references or ("",)) for u in units]
+        # a unit without a reference has no lexical statistics and needs no encoding
+        stats = [None if u.alignment == NO_REFERENCE else context.metrics.statistics(u.hypothesis, u.references or ("",))
+                 for u in units]
         # through the run's cache: most sentences are then checked on their own
         pairs = pair_segments(units, context.embedder)
         # a unit checked sentence by sentence needs no encoding of its own
-        texts = list(dict.fromkeys([u.hypothesis for u, p in zip(units, pairs) if not p]
-                                   + [r for u, p in zip(units, pairs) if not p for r in u.references]))
+        whole = [u for u, p in zip(units, pairs) if not p and u.alignment != NO_REFERENCE]
+        texts = list(dict.fromkeys([u.hypothesis for u in whole] + [r for u in whole for r in u.references]))
         encoded = Encoded(context.embedder, texts, lang)
         return [check_segment(u, st, p, encoded, context, encoded.source(u.source) or source)
                 for u, st, p in zip(units, stats, pairs)], stats

@@ -12,8 +12,8 @@ from pathlib import Path
 import click
 
 from .version import __version__
-from .cli_options import (files_read, gate_options, merged_options, model_options, output_options, report_name,
-                          thresholds_of)
+from .cli_options import (files_read, gate_options, merged_options, model_options, output_options,
+                          refuse_score_thresholds_alone, report_name, thresholds_of)
 from .errors import EXIT_CODE_HELP, ExitCode, MtcheckError, UsageError
 from .escape import terminal
 from .files import refuse_to_overwrite_inputs
@@ -118,6 +118,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     if no_html:
         html_out = None
     fmt = None if input_format == "auto" else input_format
+    refuse_score_thresholds_alone(translations, references, settings, thresholds, fmt)
     outputs = [p for p in (options["json_out"], options["junit_out"], options["markdown_out"], html_out, stream_out)
                if p is not None and str(p) != "-"]
     refuse_to_overwrite_inputs(outputs, files_read(translations, references, source, fmt, merged, options))

@@ -103,3 +103,15 @@ def files_read(translations, references, source, fmt, merged: dict, options: dic
     config = options.get("config_path") or find_config(Path.cwd())
     extra = [source, merged.get("decisions"), merged.get("calibration"), config, *(merged.get("glossary") or ())]
     return [*translations, *references, *files, *(Path(p) for p in extra if p is not None)]
+
+
+def refuse_score_thresholds_alone(translations, references, settings, thresholds, fmt) -> None:
+    """Refuse, before the run, a score threshold on documents checked without a reference."""
+    if references or not settings.glossaries or (thresholds.min_chrf is None and thresholds.min_similarity is None):
+        return
+    from .io.inputs import BATCH_FORMATS, expand_all
+
+    if any(job.format not in BATCH_FORMATS for job in expand_all(list(translations), [], fmt)):
+        raise UsageError("--min-chrf and --min-similarity compare with a reference, and a document checked "
+                         "with a glossary alone has none; give --reference, or gate on flags (--fail-on, "
+                         "--max-flags)")

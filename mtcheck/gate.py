@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .errors import UsageError
 from .escape import terminal
 from .results import CHRF_PLACES, SIMILARITY_PLACES, RunResult, Severity
 from .settings import Thresholds
@@ -57,9 +58,17 @@ class Verdict:
         }
 
 
-def _check(scope: str, counts: dict[str, int], chrf: float, similarity: float,
+def _check(scope: str, counts: dict[str, int], chrf: float | None, similarity: float | None,
            t: Thresholds) -> list[Failure]:
-    """Return the failures of one scope (a document, or the batch)."""
+    """Return the failures of one scope (a document, or the batch).
+
+    A score threshold on a scope without a reference is refused: it cannot pass or fail.
+    """
+    needs = [name for name, limit in (("--min-chrf", t.min_chrf), ("--min-similarity", t.min_similarity))
+             if limit is not None]
+    if needs and chrf is None:
+        raise UsageError(f"{' and '.join(needs)} compare with a reference, and {scope} has none; "
+                         "give --reference, or gate on flags (--fail-on, --max-flags)")
     failures = []
     if t.fail_on is not None:
         at_or_above = sum(n for sev, n in counts.items() if Severity(sev).rank >= t.fail_on.rank)
@@ -72,7 +81,8 @@ def _check(scope: str, counts: dict[str, int], chrf: float, similarity: float,
                                 f"{total} flags, {total - t.max_flags} more than the maximum {t.max_flags}"))
     # scores are compared as they are shown (CHRF_PLACES, SIMILARITY_PLACES): a verdict never
     # says "chrF 50.00 is 0.00 below the minimum 50"
-    chrf, similarity = round(chrf, CHRF_PLACES), round(similarity, SIMILARITY_PLACES)
+    if needs:
+        chrf, similarity = round(chrf, CHRF_PLACES), round(similarity, SIMILARITY_PLACES)
     if t.min_chrf is not None and chrf < t.min_chrf:
         failures.append(Failure(scope, "min-chrf", chrf, t.min_chrf,
                                 f"chrF {chrf:.{CHRF_PLACES}f} is {t.min_chrf - chrf:.{CHRF_PLACES}f} below "

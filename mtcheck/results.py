@@ -7,7 +7,7 @@ from typing import Any, Mapping
 from .flags import Flag, Severity
 from .sentences import Segment
 
-JSON_SCHEMA_VERSION = "1.5"
+JSON_SCHEMA_VERSION = "1.6"
 # decimals kept in the JSON report, and compared by the gate at that precision
 CHRF_PLACES = 2
 SIMILARITY_PLACES = 4
@@ -15,27 +15,29 @@ SIMILARITY_PLACES = 4
 
 @dataclass(frozen=True)
 class Scores:
-    """Sentence-level scores of one segment (sacrebleu's 0-100 scale; similarity about -1..1)."""
+    """Sentence-level scores of one segment (sacrebleu's 0-100 scale; similarity about -1..1).
 
-    chrf: float
-    bleu: float
-    similarity: float
-    cosine: float
+    Without a reference, only the penalty is known: the scores that compare with a reference
+    are None, and absent from the JSON, never 0.
+    """
+
+    chrf: float | None
+    bleu: float | None
+    similarity: float | None
+    cosine: float | None
     ter: float | None = None
     penalty: float = 0.0  # higher is worse: weighted flags plus lost similarity (calibration.py)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the scores as a JSON-ready dictionary."""
-        out = {
-            "penalty": round(self.penalty, 3),
-            "chrf": round(self.chrf, CHRF_PLACES),
-            "bleu": round(self.bleu, 2),
-            "similarity": round(self.similarity, SIMILARITY_PLACES),
-            "cosine": round(self.cosine, 4),
-        }
-        if self.ter is not None:
-            out["ter"] = round(self.ter, 2)
-        return out
+        return {"penalty": round(self.penalty, 3), **_present(
+            chrf=(self.chrf, CHRF_PLACES), bleu=(self.bleu, 2), similarity=(self.similarity, SIMILARITY_PLACES),
+            cosine=(self.cosine, 4), ter=(self.ter, 2))}
+
+
+def _present(**values: tuple[float | None, int]) -> dict[str, float]:
+    """Return the values that are known, rounded to their places; unknown ones are left out."""
+    return {k: round(v, places) for k, (v, places) in values.items() if v is not None}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,18 +97,15 @@ class SegmentResult(Segment):
 class CorpusScores:
     """Corpus BLEU and chrF from sacrebleu's corpus statistics, with their signatures."""
 
-    bleu: float
-    chrf: float
-    similarity: float
+    bleu: float | None  # None: no segment had a reference
+    chrf: float | None
+    similarity: float | None
     ter: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the corpus scores as a JSON-ready dictionary."""
-        out = {"bleu": round(self.bleu, 2), "chrf": round(self.chrf, CHRF_PLACES),
-               "similarity": round(self.similarity, SIMILARITY_PLACES)}
-        if self.ter is not None:
-            out["ter"] = round(self.ter, 2)
-        return out
+        """Return the corpus scores as a JSON-ready dictionary (those without a reference left out)."""
+        return _present(bleu=(self.bleu, 2), chrf=(self.chrf, CHRF_PLACES),
+                        similarity=(self.similarity, SIMILARITY_PLACES), ter=(self.ter, 2))
 
 
 def count_flags(segments: tuple[SegmentResult, ...]) -> dict[str, int]:

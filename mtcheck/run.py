@@ -5,6 +5,7 @@ segment is checked with, once per run; check_document() checks the units of one 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -19,7 +20,7 @@ from .io.load import Loaded, jobs_of, load, segment_of
 from .metrics import LexicalMetrics
 from .results import DocumentResult, RunResult, SegmentResult
 from .segment_check import Context
-from .sentences import Segment
+from .sentences import NO_REFERENCE, Segment
 from .settings import Settings
 from .signature import run_meta, signature_of
 from .similarity import similarity_baseline
@@ -65,7 +66,8 @@ def check(translation: str | Path | Sequence[str | Path], references: Sequence[s
     ``references`` is a list of paths. Every input is read and checked before the model is
     loaded, so bad input fails at once.
     """
-    loaded = [load(job, source) for job in jobs_of(translation, references, input_format)]
+    alone = bool(settings.glossaries)  # a glossary checks a document that has no reference
+    loaded = [load(job, source, alone) for job in jobs_of(translation, references, input_format)]
     context = open_context(settings, embedder)
     run = Sums()
     documents = [check_loaded(item, context, run, progress) for item in loaded]
@@ -84,9 +86,11 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
 def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress | None = None) -> DocumentResult:
     """Align one loaded input if it is a document, check its units and tally them into ``run``."""
     name, ref_names = str(item.job.translation), tuple(str(r) for r in item.job.references)
-    source = None
+    source, notes = None, item.notes
     if item.document is not None:
         doc, settings = item.document, context.settings
+        if not doc.references:
+            return check_alone_document(item, context, run, progress)
         if settings.line_aligned:
             units = align_lines(name, doc.translation, ref_names, doc.references, doc.source)
         else:
@@ -96,7 +100,28 @@ def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress |
             source = Source(doc.source, settings.lang) if doc.source else None
     else:
         units = [segment_of(r) for r in item.records]
-    return check_document(name, ref_names, units, item.mode, context, run, item.notes, source, progress)
+    return check_document(name, ref_names, units, item.mode, context, run, notes, source, progress)
+
+
+# what a document checked without a reference is told, in every report
+ALONE_NOTE = ("no reference: only the checks that need none ran (house style, invented words, repetition, "
+              "text in another script{numbers}); similarity, BLEU, chrF and the checks that compare with a "
+              "reference (mistranslation, garbled wording, word order, names, truncation, unrelated text) "
+              "did not run")
+
+
+def check_alone_document(item: Loaded, context: Context, run: Sums, progress: Progress | None) -> DocumentResult:
+    """Check a document without a reference, line by line (with --line-aligned, line n of the source too)."""
+    doc, settings, name = item.document, context.settings, str(item.job.translation)
+    by_line = settings.line_aligned and doc.source is not None
+    units = [replace(u, alignment=NO_REFERENCE)
+             for u in align_lines(name, doc.translation, (), (), doc.source if by_line else None)]
+    source = None if by_line or not doc.source else Source(doc.source, settings.lang)
+    note = ALONE_NOTE.format(numbers=", numbers against the source" if doc.source else "")
+    if doc.source and not by_line and context.glossary is not None:
+        note += ("; the glossary's source terms were not looked for, as the source is not aligned to the "
+                 "lines: give a source of one line per line with --line-aligned")
+    return check_document(name, (), units, item.mode, context, run, (*item.notes, note), source, progress)
 
 
 def check_document(name: str, ref_names: tuple[str, ...], units: Sequence[Segment], mode: str, context: Context,

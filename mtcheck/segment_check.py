@@ -18,7 +18,7 @@ from .embed.base import Embedder, Encoding
 from .glossary import Glossary
 from .metrics import LexicalMetrics, SegmentStatistics
 from .results import Flag, Scores, SegmentResult, Severity
-from .sentences import Segment, shift
+from .sentences import NO_REFERENCE, Segment, shift
 from .settings import Settings
 from .similarity import best_cosine, rescale
 
@@ -171,6 +171,8 @@ def house_style_of(unit: Segment, context: Context) -> tuple[Flag, ...]:
 def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[SentencePair], encoded: Encoded,
                   context: Context, source: Source | None) -> SegmentResult:
     """Score one split segment and run the detectors on it, sentence by sentence if it has ``pairs``."""
+    if unit.alignment == NO_REFERENCE:
+        return check_alone(unit, context, source)
     if not unit.hypothesis.strip() or not unit.references:
         return _unmatched(unit, context)
     lex = context.metrics.sentence_scores(stats)
@@ -179,6 +181,21 @@ def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[Sente
     flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
     scores = Scores(lex.chrf, lex.bleu, views.similarity, views.cosine, lex.ter,
                     context.calibration.penalty(flags, views.similarity))
+    return SegmentResult.of(unit, scores, flags, dropped)
+
+
+def check_alone(unit: Segment, context: Context, source: Source | None) -> SegmentResult:
+    """Check a segment without a reference: only the detectors that need none run; no scores."""
+    from .detect import REFERENCE_FREE
+    from .words import tokenize
+
+    words = tokenize(unit.hypothesis)
+    view = SegmentView(unit.hypothesis, (), words, (), (None,) * len(words), (), source, context.settings.lang,
+                       context.calibration, sentence_starts=tuple(s.start for s in unit.sentences or ()) or None,
+                       glossary=context.glossary)
+    found = sorted(detect(view, REFERENCE_FREE) + house_style_of(unit, context), key=lambda f: f.start)
+    flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
+    scores = Scores(None, None, None, None, None, context.calibration.penalty(flags, None))
     return SegmentResult.of(unit, scores, flags, dropped)
 
 

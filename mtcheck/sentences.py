@@ -90,6 +90,8 @@ def shift(sentences: Sequence[Sentence], start: int, end: int) -> tuple[Sentence
 class Segment:
     """A unit to check: translation text, its reference text(s), and where it stands in the input.
 
+    ``alignment`` is NO_REFERENCE for a unit of a run without references, checked alone.
+
     ``sentences`` and ``reference_sentences`` are the spans of the texts' sentences, kept from
     the one split of each text; empty until the unit is split (split_segment).
     """
@@ -105,6 +107,9 @@ class Segment:
     extra: Mapping[str, Any] = field(default_factory=dict)
     sentences: tuple[Sentence, ...] | None = None
     reference_sentences: tuple[tuple[Sentence, ...], ...] | None = None
+
+
+NO_REFERENCE = "none"
 
 
 def split_segment(unit: Segment, lang: str) -> Segment:

@@ -16,21 +16,24 @@ from .results import CorpusScores, SegmentResult, Severity, SystemResult
 class Sums:
     """What some checked segments add up to."""
 
-    statistics: StatisticsSum = field(default_factory=StatisticsSum)
+    statistics: StatisticsSum = field(default_factory=StatisticsSum)  # of the segments with a reference
     similarity: float = 0.0
     penalty: float = 0.0
     suppressed: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
+    segments: int = 0
 
     @property
-    def segments(self) -> int:
-        """Return how many segments were added."""
+    def scored(self) -> int:
+        """Return how many of the segments had a reference to score against."""
         return self.statistics.segments
 
-    def add(self, segment: SegmentResult, statistics: SegmentStatistics) -> None:
-        """Count one checked segment."""
-        self.statistics.add(statistics)
-        self.similarity += segment.scores.similarity
+    def add(self, segment: SegmentResult, statistics: SegmentStatistics | None) -> None:
+        """Count one checked segment (``statistics`` None: it had no reference)."""
+        self.segments += 1
+        if statistics is not None:
+            self.statistics.add(statistics)
+            self.similarity += segment.scores.similarity
         self.penalty += segment.scores.penalty
         self.suppressed += segment.suppressed
         for f in segment.flags:
@@ -39,6 +42,7 @@ class Sums:
     def merge(self, other: "Sums") -> None:
         """Add another's sums (a document's, into the run's)."""
         self.statistics.merge(other.statistics)
+        self.segments += other.segments
         self.similarity += other.similarity
         self.penalty += other.penalty
         self.suppressed += other.suppressed
@@ -47,11 +51,12 @@ class Sums:
 
 
 def corpus_scores(metrics: LexicalMetrics, sums: Sums) -> CorpusScores:
-    """Return corpus BLEU, chrF (and TER) from summed statistics, and the mean similarity."""
-    if not sums.segments:
-        return CorpusScores(0.0, 0.0, 0.0)
+    """Return corpus BLEU, chrF (and TER) from summed statistics, and the mean similarity: None
+    for each without a segment that had a reference."""
+    if not sums.scored:
+        return CorpusScores(None, None, None)
     lex = metrics.sum_scores(sums.statistics)
-    return CorpusScores(lex.bleu, lex.chrf, sums.similarity / sums.segments, lex.ter)
+    return CorpusScores(lex.bleu, lex.chrf, sums.similarity / sums.scored, lex.ter)
 
 
 class DocumentTally:

@@ -28,7 +28,7 @@ def test_check_seed_writes_json_and_html(run, tmp_path):
     assert result.stdout.startswith(f"{SEED} (against {SEED_REF})\n")
     assert f"HTML report: {out_html}" in result.stdout
     data = json.loads(out_json.read_text())
-    assert data["schema_version"] == "1.5"
+    assert data["schema_version"] == "1.6"
     assert data["meta"]["thresholds"]["unrelated_below"] == default_calibration().unrelated_below
     assert data["meta"]["model"] == "fake"
     assert out_html.read_text().startswith("<!DOCTYPE html>")
@@ -103,7 +103,8 @@ def _bad_inputs(tmp_path):
         ("record without hypothesis", ["check", no_hyp], ExitCode.INPUT,
          f"{no_hyp}:1: record has no 'hypothesis' field; every line needs one"),
         ("document without reference", ["check", SEED], ExitCode.USAGE,
-         "a document needs at least one --reference file"),
+         "a document needs at least one --reference file, or a --glossary to check it against the house "
+         "style alone"),
         ("batch with reference", ["check", no_hyp, "-r", SEED_REF], ExitCode.USAGE,
          "a JSONL batch carries its own references; drop --reference"),
     ]

@@ -83,3 +83,26 @@ def test_verdict_names_checks_amounts_and_worst_segments():
         "  Worst segments:\n"
         "    a.txt:3 [s1] penalty 2.00, 2 flag(s)\n")
     assert render_verdict(evaluate(run(doc("a", [])), Thresholds(max_flags=0))) == "Gate: passed.\n"
+
+
+ALONE = DocumentResult("story.txt", (), (), CorpusScores(None, None, None))
+
+
+@pytest.mark.parametrize("thresholds,expected", [
+    (Thresholds(fail_on=M), []),
+    (Thresholds(max_flags=0), []),
+])
+def test_flag_thresholds_apply_without_a_reference(thresholds, expected):
+    assert list(evaluate(RunResult((ALONE,), CorpusScores(None, None, None), {}), thresholds).failures) == expected
+
+
+@pytest.mark.parametrize("thresholds,named", [
+    (Thresholds(min_chrf=50), "--min-chrf"),
+    (Thresholds(min_similarity=0.5), "--min-similarity"),
+    (Thresholds(min_chrf=50, min_similarity=0.5), "--min-chrf and --min-similarity"),
+])
+def test_score_thresholds_without_a_reference_are_refused(thresholds, named):
+    with pytest.raises(UsageError) as err:
+        evaluate(RunResult((ALONE,), CorpusScores(None, None, None), {}), thresholds)
+    assert err.value.message == (f"{named} compare with a reference, and story.txt has none; give --reference, "
+                                 "or gate on flags (--fail-on, --max-flags)")

@@ -73,14 +73,14 @@ class Calibration:
         except (KeyError, TypeError) as exc:
             raise ValueError(f"word_model is incomplete ({exc})") from None
 
-    def penalty(self, flags, similarity: float) -> float:
+    def penalty(self, flags, similarity: float | None) -> float:
         """Return a segment's penalty: higher means worse (for ranking and comparing segments)."""
         weights = self.severity_weights
         # weighed by words, as a garbled phrase is more to mend than a wrong word: against MQM on
         # the fit split, Kendall tau 0.330 with words against 0.289 with one count per flag
         # the cosine of identical texts may round above 1, which would make a penalty of -0.00
-        return sum(weights[f.severity.value] * f.confidence * flag_words(f) for f in flags) + \
-            self.similarity_weight * max(0.0, 1 - similarity)
+        lost = 0.0 if similarity is None else self.similarity_weight * max(0.0, 1 - similarity)
+        return sum(weights[f.severity.value] * f.confidence * flag_words(f) for f in flags) + lost
 
     def model_warning(self, model_name: str) -> str | None:
         """Return why this calibration may not suit a run with this model, or None if it does.

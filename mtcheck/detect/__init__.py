@@ -32,8 +32,10 @@ DETECTORS: tuple[Detector, ...] = (
     GLOSSARY, NONWORDS, NAMES, NUMBERS, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
+# what checks a translation without a reference: a glossary, the word list, the source
+REFERENCE_FREE = tuple(d for d in DETECTORS if not d.needs_reference)
 
-__all__ = ["DETECTORS", "Detector", "Finding", "SegmentView", "Source", "build_view", "detect"]
+__all__ = ["DETECTORS", "REFERENCE_FREE", "Detector", "Finding", "SegmentView", "Source", "build_view", "detect"]
 
 
 @lru_cache(maxsize=16)

@@ -45,12 +45,13 @@ def find_nonwords(view: SegmentView) -> list[Finding]:
             continue
         pieces = token_count(w, view.hyp_offsets) if view.hyp_offsets else 0
         confidence = 0.95 if freq == 0 and pieces >= 3 else 0.8 if freq == 0 else 0.6
+        said = (" and is not in the reference, which has {suggestion}" if view.references
+                else " nor in the source" if view.source is not None else "")
         found.append(Finding(
             i, i, Severity.CRITICAL, "non-word",
-            f'"{{text}}" is not a known word (wordfreq {view.lang}: {freq:.1f}) and is not in the '
-            "reference, which has {suggestion}",
-            confidence))
+            f'"{{text}}" is not a known word (wordfreq {view.lang}: {freq:.1f})' + said,
+            confidence, suggest=bool(view.references)))
     return found
 
 
-NONWORDS = Detector("nonwords", frozenset({"non-word"}), "precise", find_nonwords)
+NONWORDS = Detector("nonwords", frozenset({"non-word"}), "precise", find_nonwords, needs_reference=False)

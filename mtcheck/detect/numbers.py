@@ -124,8 +124,8 @@ def _has_value(key: str, values: set[float]) -> bool:
 
 def find_number_mismatches(view: SegmentView) -> list[Finding]:
     """Flag numerals of the translation that say a number no reference (nor the source) has."""
-    if not any(w.is_number for w in view.hyp_words):
-        return []
+    if not any(w.is_number for w in view.hyp_words) or (not view.ref_words and view.source is None):
+        return []  # no number to check, or nothing to check it against
     # the references are already in words; the source's numbers are read once per source
     known = [_numbers_in(words, view.lang) for words in view.ref_words]
     if view.source is not None:
@@ -138,9 +138,10 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
             last = i + _scale_after(view.hyp_words, i, view.lang)[1]
             found.append(Finding(
                 i, last, Severity.MAJOR, "number-mismatch",
-                '"{text}" is not in the reference, which has {suggestion}',
-                0.8))
+                '"{text}" is not in the reference, which has {suggestion}' if view.references
+                else '"{text}" is not in the source', 0.8, suggest=bool(view.references)))
     return found
 
 
-NUMBERS = Detector("numbers", frozenset({"number-mismatch"}), "precise", find_number_mismatches)
+NUMBERS = Detector("numbers", frozenset({"number-mismatch"}), "precise", find_number_mismatches,
+                   needs_reference=False)

@@ -64,9 +64,10 @@ def find_repetition(view: SegmentView) -> list[Finding]:
             i + n, i + copies * n - 1, Severity.MAJOR if loops else Severity.MINOR, "repetition",
             '"{text}" repeats the words just before it'
             + (f" ({copies} times in all)" if copies > 2 else "")
-            + "; the reference does not: delete it",
+            + ("; the reference does not: delete it" if view.references else "; delete it"),
             0.9 if loops else 0.7, suggest=False))
     return found
 
 
-REPETITION = Detector("repetition", frozenset({"repetition"}), "overriding", find_repetition)
+REPETITION = Detector("repetition", frozenset({"repetition"}), "overriding", find_repetition,
+                      needs_reference=False)

@@ -19,6 +19,14 @@ SCRIPTS = frozenset({
     "GURMUKHI", "SINHALA", "GEORGIAN", "ARMENIAN", "ETHIOPIC", "KHMER", "LAO", "MYANMAR", "TIBETAN",
 })
 _SCRIPT_NAMES = {"CJK": "CJK (Chinese, Japanese or Korean)"}
+# the script a translation into a language is written in, when no reference shows it
+LANGUAGE_SCRIPTS = {
+    **dict.fromkeys("en fr de es it pt nl sv da no nb nn fi et lv lt pl cs sk sl hr bs sq ro hu tr ga cy is "
+                    "mt ca eu gl af sw id ms vi tl".split(), "LATIN"),
+    **dict.fromkeys("ru uk be bg mk sr kk ky mn".split(), "CYRILLIC"),
+    "el": "GREEK", "he": "HEBREW", "ar": "ARABIC", "fa": "ARABIC", "ur": "ARABIC", "hi": "DEVANAGARI",
+    "mr": "DEVANAGARI", "ne": "DEVANAGARI", "th": "THAI", "ka": "GEORGIAN", "hy": "ARMENIAN", "ko": "HANGUL",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -43,6 +51,10 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
     """Flag runs of words in a script that no reference uses (source text left untranslated)."""
     hyp_scripts = {script(w.text) for w in view.hyp_words} - {None}
     scripts: set[str] = set()
+    if not view.ref_words:  # no reference: the language's own script
+        if view.lang not in LANGUAGE_SCRIPTS:
+            return []
+        scripts.add(LANGUAGE_SCRIPTS[view.lang])
     for w in (w for ws in view.ref_words for w in ws):
         scripts.add(script(w.text))
         if hyp_scripts <= scripts:
@@ -65,10 +77,12 @@ def find_untranslated(view: SegmentView) -> list[Finding]:
             last += 1
         text = view.hypothesis[words[i].start:words[last].end]
         copied = view.source is not None and text in view.source.text
+        user = "the reference does not use" if view.references else f"a translation into {view.lang!r} does not use"
         found.append(_untranslated(
             view, i, last,
-            f'"{{text}}" is in {_SCRIPT_NAMES.get(kind, kind.title())} script, which the reference does not use'
-            + (": it is copied from the source" if copied else "") + "; the reference has {suggestion}",
+            f'"{{text}}" is in {_SCRIPT_NAMES.get(kind, kind.title())} script, which {user}'
+            + (": it is copied from the source" if copied else "")
+            + ("; the reference has {suggestion}" if view.references else ""),
             0.95 if copied else 0.85))
         i = last + 1
     return found
@@ -112,7 +126,8 @@ def find_copied_source(view: SegmentView) -> list[Finding]:
     return found
 
 
-UNTRANSLATED = Detector("untranslated", frozenset({"untranslated"}), "overriding", find_untranslated)
+UNTRANSLATED = Detector("untranslated", frozenset({"untranslated"}), "overriding", find_untranslated,
+                        needs_reference=False)
 
 
 COPIED_SOURCE = Detector("copied-source", frozenset({"untranslated"}), "overriding", find_copied_source)

@@ -43,15 +43,19 @@ def jobs_of(translation: str | Path | Sequence[str | Path], references: Sequence
     return expand_all(paths, [Path(r) for r in references], input_format)
 
 
-def load(job: Job, source: str | Path | None = None) -> Loaded:
-    """Read one job's files, or raise InputError (bad file) or UsageError (wrong combination)."""
+def load(job: Job, source: str | Path | None = None, alone: bool = False) -> Loaded:
+    """Read one job's files, or raise InputError (bad file) or UsageError (wrong combination).
+
+    ``alone`` lets a text document come without a reference (a run with a glossary).
+    """
     if job.format in BATCH_FORMATS:
         if job.references:
             raise UsageError(f"a {job.format.upper()} batch carries its own references; drop --reference")
         records = read_jsonl(job.translation) if job.format == "jsonl" else read_tsv(job.translation)
         return Loaded(job, "batch", records=tuple(records))
-    if not job.references:
-        raise UsageError("a document needs at least one --reference file")
+    if not job.references and not (alone and job.format == "text"):
+        raise UsageError("a document needs at least one --reference file" + (
+            "" if job.format != "text" else ", or a --glossary to check it against the house style alone"))
     if job.format == "text":
         return Loaded(job, "document", Document(read_text(job.translation),
                                                 tuple(read_text(r) for r in job.references),

@@ -29,4 +29,7 @@ def render_github_annotations(run: RunResult, verdict: Verdict | None = None) ->
         # the message names the reference's words already, when it has them
         suggestion = f' (reference: "{f.suggestion}")' if f.suggestion and f'"{f.suggestion}"' not in f.message else ""
         lines.append(f"::{LEVEL[f.severity.value]} {where},title={title}::{_data(f.message + suggestion)}")
+    # what a document's check left out (no reference: which checks did not run) is said once per file
+    lines += [f"::notice file={_prop(doc.path)},title=mtcheck note::{_data(note)}" for doc in run.documents
+              for note in doc.notes]
     return "\n".join(lines) + ("\n" if lines else "")

@@ -46,9 +46,16 @@ def pieces(segment: SegmentResult, numbers: dict[int, int]) -> list[Piece]:
     return out
 
 
-def similarity_chart(segments: tuple[SegmentResult, ...]) -> dict:
-    """Return the bars of a histogram of segment similarity, from min(0, lowest) to 1."""
-    values = [s.scores.similarity for s in segments]
+def figure(value: float | None, places: int) -> str:
+    """Return a score as shown, or a dash for one that needs a reference."""
+    return "–" if value is None else f"{value:.{places}f}"
+
+
+def similarity_chart(segments: tuple[SegmentResult, ...]) -> dict | None:
+    """Return the bars of a histogram of segment similarity, from min(0, lowest) to 1 (None: no reference)."""
+    values = [s.scores.similarity for s in segments if s.scores.similarity is not None]
+    if not values and segments:
+        return None
     low = min([0.0, *values])
     width = (1.0 - low) / CHART_BINS or 1.0
     counts = [0] * CHART_BINS
@@ -83,6 +90,7 @@ def _environment():
     env = Environment(loader=PackageLoader("mtcheck", "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["breakable"] = breakable
+    env.filters["figure"] = figure
     return env
 
 

@@ -24,7 +24,7 @@ def render_junit(run: RunResult, verdict: Verdict | None) -> str:
         flag_lines = [
             f"{location(doc, s, f)}: {f.severity.value} {f.kind}: "
             f"\"{f.text}\"" + (f" -> \"{f.suggestion}\"" if f.suggestion else "") + f" ({f.message})"
-            for s in doc.segments for f in s.flags]
+            for s in doc.segments for f in s.flags] + [f"note: {note}" for note in doc.notes]
         doc_failures = failures_by_doc.get(doc.path, [])
         if doc_failures:
             failed += 1

@@ -15,6 +15,11 @@ def _cell(text: str | None) -> str:
     return markdown(text)
 
 
+def _figure(value: float | None, places: int) -> str:
+    """Return a score as shown, or a dash for one that needs a reference."""
+    return "–" if value is None else f"{value:.{places}f}"
+
+
 def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
     """Return the summary: verdict, scores per document, the worst flags."""
     counts = run.flag_counts
@@ -28,27 +33,32 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
             lines.append("")
     suppressed = sum(d.suppressed for d in run.documents)
     lines += [f"{run.segment_count} segment{'s' * (run.segment_count != 1)} · {counts['critical']} critical, "
-              f"{counts['major']} major, {counts['minor']} minor flags · BLEU {run.corpus.bleu:.1f} · "
-              f"chrF {run.corpus.chrf:.1f} · similarity {run.corpus.similarity:.3f}"
+              f"{counts['major']} major, {counts['minor']} minor flags · "
+              + (f"BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · similarity {run.corpus.similarity:.3f}"
+                 if run.corpus.bleu is not None else "no scores without a reference")
               + (f" · {suppressed} flag{'s' * (suppressed != 1)} dismissed by an editor's decisions not raised again"
                  if suppressed else ""), ""]
     lines += ["| document | segments | BLEU | chrF | similarity | critical | major | minor |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for d in run.documents:
         c = d.flag_counts
-        lines.append(f"| {_cell(d.path)} | {d.segment_count} | {d.corpus.bleu:.1f} | {d.corpus.chrf:.1f} | "
-                     f"{d.corpus.similarity:.3f} | {c['critical']} | {c['major']} | {c['minor']} |")
+        lines.append(f"| {_cell(d.path)} | {d.segment_count} | {_figure(d.corpus.bleu, 1)} | "
+                     f"{_figure(d.corpus.chrf, 1)} | {_figure(d.corpus.similarity, 3)} | {c['critical']} | "
+                     f"{c['major']} | {c['minor']} |")
+    notes = [(d, note) for d in run.documents for note in d.notes]
+    if notes:
+        lines += [""] + [f"- Note on {_cell(d.path)}: {_cell(note)}" for d, note in notes]
     for d in (d for d in run.documents if d.systems):
         lines += ["", f"By MT system in {_cell(d.path)}, best first (lowest mean penalty):", "",
                   "| system | mean penalty | segments | BLEU | chrF | similarity | critical | major | minor |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        lines += [f"| {_cell(s.name)} | {s.penalty:.2f} | {s.segments} | {s.corpus.bleu:.1f} | "
-                  f"{s.corpus.chrf:.1f} | {s.corpus.similarity:.3f} | {s.flag_counts['critical']} | "
+        lines += [f"| {_cell(s.name)} | {s.penalty:.2f} | {s.segments} | {_figure(s.corpus.bleu, 1)} | "
+                  f"{_figure(s.corpus.chrf, 1)} | {_figure(s.corpus.similarity, 3)} | {s.flag_counts['critical']} | "
                   f"{s.flag_counts['major']} | {s.flag_counts['minor']} |" for s in d.systems]
     flags = worst_first(run)
     if flags:
         lines += ["", f"### Flags, worst first ({min(len(flags), FLAGS_SHOWN)} of {len(flags)})", "",
-                  "| where | severity | kind | text | reference has |", "|---|---|---|---|---|"]
+                  "| where | severity | kind | text | suggestion |", "|---|---|---|---|---|"]
         for doc, seg, f in flags[:FLAGS_SHOWN]:
             lines.append(f"| {_cell(location(doc, seg, f))} | {f.severity.value} | {f.kind} | "
                          f"{_cell(f.text)} | {_cell(f.suggestion)} |")

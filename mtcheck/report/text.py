@@ -26,12 +26,9 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
     lines = []
     for doc in run.documents:
         refs = ", ".join(map(terminal, doc.references)) or "references in the file"
-        c = doc.corpus
-        lines.append(f"{terminal(doc.path)} (against {refs})")
-        lines.append(
-            f"  {_segments(doc.segment_count)} | BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | "
-            f"similarity {c.similarity:.3f}" + (f" | TER {c.ter:.1f}" if c.ter is not None else "")
-            + f" | flags: {_counts(doc.flag_counts)}")
+        lines.append(f"{terminal(doc.path)} (against {refs})" if doc.references or not doc.is_document
+                     else f"{terminal(doc.path)} (no reference)")
+        lines.append(f"  {_segments(doc.segment_count)} | {scores_line(doc.corpus)} | flags: {_counts(doc.flag_counts)}")
         lines += [f"  note: {terminal(note)}" for note in doc.notes]
         if doc.suppressed:
             lines.append(f"  {doc.suppressed} flag{'s' * (doc.suppressed != 1)} not raised again: dismissed "
@@ -40,9 +37,7 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
             lines.append("  by system, best first (mean penalty):")
             width = max(len(s.name) for s in doc.systems)
             lines += [f"    {terminal(s.name):<{width}}  penalty {s.penalty:.2f} | {_segments(s.segments)} | "
-                      f"BLEU {s.corpus.bleu:.1f} | chrF {s.corpus.chrf:.1f} | "
-                      f"similarity {s.corpus.similarity:.3f} | flags: {_counts(s.flag_counts)}"
-                      for s in doc.systems]
+                      f"{scores_line(s.corpus)} | flags: {_counts(s.flag_counts)}" for s in doc.systems]
     flags = worst_first(run)
     if flags:
         lines.append("")
@@ -66,6 +61,14 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
     if not flags and not any(sum(doc.flag_counts.values()) for doc in run.documents):
         lines.append("No flags.")
     return no_workflow_commands("\n".join(lines)) + "\n"
+
+
+def scores_line(c) -> str:
+    """Return 'BLEU 51.4 | chrF 76.2 | similarity 0.906', or say that there was nothing to score against."""
+    if c.bleu is None:
+        return "no scores without a reference"
+    return (f"BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | similarity {c.similarity:.3f}"
+            + (f" | TER {c.ter:.1f}" if c.ter is not None else ""))
 
 
 def _segments(n: int) -> str:

@@ -1,0 +1,120 @@
+"""The glossary on the command line: with and without a reference, in every output, as settings."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mtcheck.cli import cli
+from mtcheck.errors import ExitCode
+
+from .conftest import ROOT, SEED, SEED_REF
+
+SEED_GLOSSARY = ROOT / "reference" / "000_5d07a7fcc0fe4e21.glossary.tsv"
+
+
+@pytest.fixture
+def run(no_model):
+    """Invoke mtcheck with the fake embedder and return the Click result."""
+    def invoke(*args):
+        return CliRunner().invoke(cli, [str(a) for a in args])
+    return invoke
+
+
+def test_a_document_without_a_reference_is_checked_against_the_glossary(run, tmp_path):
+    out = tmp_path / "r.json"
+    result = run("check", SEED, "--glossary", SEED_GLOSSARY, "--json", out, "--no-html")
+    assert result.exit_code == ExitCode.OK, result.output
+    assert result.stdout.startswith(f"{SEED} (no reference)\n  11 segments | no scores without a reference | ")
+    assert "  note: no reference: only the checks that need none ran" in result.stdout
+    data = json.loads(out.read_text())
+    [doc] = data["documents"]
+    assert doc["corpus"] == {} and data["corpus"] == {}  # absent, not zero
+    assert all(list(s["scores"]) == ["penalty"] for s in doc["segments"])
+    assert doc["notes"][0].startswith("no reference: only the checks that need none ran")
+    kinds = {f["kind"] for s in doc["segments"] for f in s["flags"]}
+    assert kinds == {"house-style", "non-word"}
+    assert data["meta"]["glossary"] == [{"path": str(SEED_GLOSSARY), "sha256": data["meta"]["glossary"][0]["sha256"]}]
+    assert f"|glossary:{SEED_GLOSSARY.name}@" in data["meta"]["signature"]
+
+
+def test_every_output_says_which_checks_did_not_run(run, tmp_path):
+    md, xml, html = tmp_path / "r.md", tmp_path / "r.xml", tmp_path / "r.html"
+    result = run("check", SEED, "--glossary", SEED_GLOSSARY, "--markdown", md, "--junit", xml, "--html", html,
+                 "--annotations", "github")
+    assert result.exit_code == ExitCode.OK, result.output
+    said = "no reference: only the checks that need none ran"
+    assert "no scores without a reference" in md.read_text() and said in md.read_text()
+    assert said in xml.read_text()
+    assert f"::notice file={SEED},title=mtcheck note::{said}" in result.stdout
+    page = html.read_text()
+    assert said in page and "no scores without a reference" in page and "Histogram" not in page
+    assert "House style: <q>Steve Witkoff</q>" in page
+
+
+@pytest.mark.parametrize("gate", [["--min-chrf", "50"], ["--min-similarity", "0.5"]])
+def test_score_thresholds_need_a_reference(run, tmp_path, gate):
+    result = run("check", SEED, "--glossary", SEED_GLOSSARY, "--no-html", *gate)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == ("mtcheck: error: --min-chrf and --min-similarity compare with a reference, and a "
+                             "document checked with a glossary alone has none; give --reference, or gate on "
+                             "flags (--fail-on, --max-flags)\n")
+
+
+def test_a_flag_gate_works_without_a_reference(run):
+    result = run("check", SEED, "--glossary", SEED_GLOSSARY, "--no-html", "--fail-on", "major", "-q")
+    assert result.exit_code == ExitCode.GATE_FAILED
+
+
+def test_a_malformed_glossary_names_its_line(run, tmp_path):
+    bad = tmp_path / "house.tsv"
+    bad.write_text("term\tnote\nKyiv\tx\ty\n", encoding="utf-8")
+    result = run("check", SEED, "-r", SEED_REF, "--glossary", bad, "--no-html")
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == (f"mtcheck: error: {bad}:2: has 3 columns but the header has 2; keep tabs out of "
+                             "terms\n")
+
+
+def test_an_output_never_overwrites_the_glossary(run, tmp_path):
+    glossary = tmp_path / "house.tsv"
+    glossary.write_text("term\nKyiv\n", encoding="utf-8")
+    result = run("check", SEED, "-r", SEED_REF, "--glossary", glossary, "--no-html", "--json", glossary)
+    assert result.exit_code == ExitCode.USAGE
+    assert glossary.read_text(encoding="utf-8") == "term\nKyiv\n"
+
+
+@pytest.mark.parametrize("setting", ['glossary = "house.tsv"', 'glossary = ["house.tsv"]'])
+def test_a_glossary_set_in_mtcheck_toml_is_read_relative_to_it(run, tmp_path, setting):
+    (tmp_path / "house.tsv").write_text("term\tforbidden\nenvoy\tmessenger\n", encoding="utf-8")
+    config = tmp_path / "mtcheck.toml"
+    config.write_text(setting + "\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = run("check", SEED, "--config", config, "--json", out, "--no-html")
+    assert result.exit_code == ExitCode.OK, result.output
+    flags = [f for d in json.loads(out.read_text())["documents"] for s in d["segments"] for f in s["flags"]]
+    assert [(f["text"], f["suggestion"]) for f in flags if f["kind"] == "house-style"] == [
+        ("Messenger", "envoy"), ("Messenger", "envoy")]
+
+
+def test_a_glossary_setting_of_the_wrong_type_names_its_line(run, tmp_path):
+    config = tmp_path / "mtcheck.toml"
+    config.write_text("lang = 'en'\nglossary = 3\n", encoding="utf-8")
+    result = run("check", SEED, "--config", config, "--no-html")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == (f"mtcheck: error: {config}:2: setting 'glossary' must be a path or a list of paths, "
+                             "got 3\n")
+
+
+def test_source_terms_missing_from_a_batch_segment(run, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text(json.dumps({"id": "1", "hypothesis": "The head of the fund spoke.",
+                                 "reference": "Kirill Dmitriev spoke.", "source": "Кирилл Дмитриев выступил."},
+                                ensure_ascii=False) + "\n", encoding="utf-8")
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("term\tsource\nKirill Dmitriev\tКирилл Дмитриев\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = run("check", batch, "--glossary", glossary, "--json", out, "--no-html")
+    assert result.exit_code == ExitCode.OK, result.output
+    [segment] = json.loads(out.read_text())["documents"][0]["segments"]
+    house = [f for f in segment["flags"] if f["kind"] == "house-style"]
+    assert [(f["start"], f["end"], f["severity"], f["suggestion"]) for f in house] == [(0, 27, "major", "Kirill Dmitriev")]
+    assert house[0]["message"].startswith('house style: the source has "Кирилл Дмитриев", which the glossary renders')
