@@ -14,7 +14,7 @@ from .calibration import default_calibration, read_calibration
 from .chunks import check_chunk, chunks
 from .decisions import read_decisions
 from .detect import Source
-from .embed.base import Embedder, describe
+from .embed.base import Embedder, NoModel, describe
 from .io.jsonl import Record
 from .io.load import Loaded, jobs_of, load, segment_of
 from .metrics import LexicalMetrics
@@ -52,7 +52,8 @@ def open_context(settings: Settings, embedder: Embedder | None = None) -> Contex
         embedder = DiskCachedEmbedder(embedder, cache_dir() / "embeddings.sqlite")
     if not isinstance(embedder, CachingEmbedder):  # a caller's cache (the refit's) serves on
         embedder = CachingEmbedder(embedder)
-    return Context(settings, calibration, embedder, similarity_baseline(embedder),
+    baseline = 0.0 if embedder.name == NoModel.name else similarity_baseline(embedder)
+    return Context(settings, calibration, embedder, baseline,
                    LexicalMetrics(ter=settings.ter), decisions, glossary)
 
 
@@ -68,6 +69,8 @@ def check(translation: str | Path | Sequence[str | Path], references: Sequence[s
     """
     alone = bool(settings.glossaries)  # a glossary checks a document that has no reference
     loaded = [load(job, source, alone) for job in jobs_of(translation, references, input_format)]
+    if embedder is None and all(item.document is not None and not item.document.references for item in loaded):
+        embedder = NoModel()  # nothing to compare with: the model is not even loaded
     context = open_context(settings, embedder)
     run = Sums()
     documents = [check_loaded(item, context, run, progress) for item in loaded]
@@ -160,6 +163,6 @@ def meta_of(context: Context, suppressed: int) -> dict:
     calibration = context.calibration
     signature = signature_of(model, backend, calibration, context.baseline, context.settings,
                              context.metrics.signatures(), context.glossary)
-    warnings = [w for w in [calibration.model_warning(model)] if w]
+    warnings = [w for w in [calibration.model_warning(model)] if w and model != NoModel.model_name]
     return run_meta(signature, context.embedder.name, calibration, context.settings, suppressed, warnings,
                     context.glossary)

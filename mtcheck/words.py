@@ -17,7 +17,7 @@ from .errors import UsageError
 
 # numbers with their separators ("12,000", "3.5"), then letters and digits keeping inner
 # apostrophes and hyphens ("Trump's", "co-operate")
-_WORD = re.compile(r"\d+(?:[.,]\d+)*(?![\w])|\w+(?:[’'\-]\w+)*")
+_WORD = WORD_PATTERN = re.compile(r"\d+(?:[.,]\d+)*(?![\w])|\w+(?:[’'\-]\w+)*")
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 POOL_MATRIX_CELLS = 1 << 22  # above this many word x token cells, pool without the matrix (16 MB)

@@ -23,7 +23,7 @@ ENTRIES = (
     Entry("Kubeš"),
     Entry("agency"),
 )
-GLOSSARY = Glossary(checked(list(ENTRIES)))
+GLOSSARY = checked(Glossary(ENTRIES))
 
 
 def found(text, attested=frozenset()):
@@ -59,6 +59,9 @@ MATCHING = [
     ("a forbidden phrase, any case", "Trump's Special Messenger said", [("forbidden", "Special Messenger", "special envoy")]),
     ("a forbidden phrase across a line break", "the special\nmessenger said", [("forbidden", "special\nmessenger", "special envoy")]),
     ("words apart are no phrase", "special. Messenger", []),
+    ("an invented word in place of a term's piece", "Trump's special prutestry said",
+     [("garbled", "special prutestry", "special envoy")]),
+    ("a real word in place of a term's piece is another term", "the special prosecutor said", []),
     ("a capital dropped", "the Russian direct investment fund said",
      [("style", "Russian direct investment fund", "Russian Direct Investment Fund")]),
     ("an accent dropped", "Kubes said", [("style", "Kubes", "Kubeš")]),
@@ -219,3 +222,21 @@ def test_malformed_glossaries_are_refused_with_their_line(tmp_path, name, filena
 def test_a_missing_glossary_is_refused(tmp_path):
     with pytest.raises(InputError, match="glossary not found"):
         read_glossary(tmp_path / "nope.tsv")
+
+
+@pytest.mark.parametrize("term", ["O'Brien's", "Zelensky’s aides", "Bosnia-Herzegovina", "3.5 million", "Đorđević",
+                                  "Straße", "Kubeš", "U.S. envoy", "Steve  Witkoff", "İstanbul", "Trump's", "co-chair"])
+def test_the_quick_keys_of_a_term_are_its_pieces_keys(term):
+    from mtcheck.glossary.terms import term_keys, term_pieces
+
+    assert [k for k, _ in term_keys(term)] == [p.key for p in term_pieces(term)]
+    assert [c for _, c in term_keys(term)] == [p.text[:1].isupper() for p in term_pieces(term)]
+
+
+def test_a_glossary_changed_on_disk_is_read_again(tmp_path):
+    path = tmp_path / "house.tsv"
+    path.write_text("term\nKyiv\n", encoding="utf-8")
+    first = read_glossary(path)
+    assert read_glossary(path) is first  # read once per process while it is the same
+    path.write_text("term\nKharkiv\n", encoding="utf-8")
+    assert [e.rendering for e in read_glossary(path).entries] == ["Kharkiv"]

@@ -18,6 +18,7 @@ MESSAGES = {
     "forbidden": 'house style: write {suggestion}, not "{text}"',
     "near": 'house style: "{text}" is a misspelling of {suggestion}',
     "partial": 'house style: "{text}" is a misspelling of {suggestion}',
+    "garbled": 'house style: "{text}" holds a word that no word list knows; the glossary has {suggestion}',
     "style": "house style writes {suggestion} ({detail})",
 }
 STYLE_DETAILS = {"capitals": "with its capitals", "accents": "with its accents",
@@ -47,7 +48,8 @@ def find_house_style(view: SegmentView) -> list[Finding]:
         message = MESSAGES[hit.how].replace("{detail}", STYLE_DETAILS.get(hit.detail, ""))
         if entry.note:
             message += f" ({_literal(entry.note)})"
-        severity = Severity.MINOR if hit.how == "style" else Severity.MAJOR
+        # an invented word stays critical, as the non-word detector would say of it alone
+        severity = {"style": Severity.MINOR, "garbled": Severity.CRITICAL}.get(hit.how, Severity.MAJOR)
         confidence = {"forbidden": FORBIDDEN_CONFIDENCE, "style": STYLE_CONFIDENCE}.get(hit.how, hit.score)
         found.append(Finding(hit.first, hit.last, severity, "house-style", message, confidence,
                              written=hit.suggestion))

@@ -29,6 +29,18 @@ class Embedder(Protocol):
         ...
 
 
+class NoModel:
+    """The embedder of a run with no reference to compare with: no model is loaded, nothing encoded."""
+
+    name = model_name = backend = "none"
+
+    def encode(self, texts: Sequence[str]) -> list[Encoding]:
+        """Return nothing for nothing; anything else is a bug (a text compared without a reference)."""
+        if texts:
+            raise RuntimeError(f"a run without references was asked to encode {len(texts)} text(s)")
+        return []
+
+
 def describe(embedder) -> tuple[str, str]:
     """Return (model, backend) of an embedder; one without them is its name on a "custom" backend."""
     return getattr(embedder, "model_name", embedder.name), getattr(embedder, "backend", "custom")

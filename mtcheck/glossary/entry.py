@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..errors import InputError
-
 MAX_TERM = 200  # characters: a glossary entry names a thing, it is not a sentence
 
 
@@ -48,27 +46,15 @@ class Glossary:
         return TermIndex(self.entries)
 
 
-def checked(entries: list[Entry]) -> tuple[Entry, ...]:
-    """Return the entries, or raise InputError where one contradicts another.
-
-    A rendering that another entry forbids ("Kiev" required here, forbidden there) would flag
-    every correct use of it; the two lines are named so that the style book can be mended.
-    """
-    from .terms import term_key
-
-    required: dict[str, Entry] = {}
-    for e in entries:
-        required.setdefault(term_key(e.rendering), e)
-    for e in entries:
-        for variant in e.forbidden:
-            other = required.get(term_key(variant))
-            if other is not None:
-                raise InputError(f'"{variant}" is forbidden here but required by the entry at {other.origin}; '
-                                 "keep one of them", e.path, e.line)
-    return tuple(entries)
+def checked(glossary: Glossary) -> Glossary:
+    """Return the glossary with its index built, or raise InputError where one entry contradicts another."""
+    glossary.index  # noqa: B018 -- building the index is the check
+    return glossary
 
 
 def merged(glossaries: list[Glossary]) -> Glossary:
     """Return one glossary holding the entries of several (--glossary given more than once)."""
-    entries = [e for g in glossaries for e in g.entries]
-    return Glossary(checked(entries), tuple(f for g in glossaries for f in g.files))
+    if len(glossaries) == 1:
+        return glossaries[0]
+    return checked(Glossary(tuple(e for g in glossaries for e in g.entries),
+                            tuple(f for g in glossaries for f in g.files)))

@@ -20,6 +20,11 @@ COMPANION = 60.0
 CHANGED_MEAN = 70.0
 COMMON_ZIPF = 3.0  # a capitalised common word ("Steven", "Kelly") stands for no misspelt name
 MIN_NAME = 3  # letters: shorter pieces ("Al", "Bo") are too short to call misspelt
+# A term of several pieces written with its other pieces but an invented word in place of one
+# ("special prutestry" for "special envoy") is most likely that term garbled; how likely, no
+# labelled data says: the word could stand for another title ("special prosecutor").
+MIN_INVENTED = 4
+GARBLED_SCORE = 0.6
 
 
 class Hit(NamedTuple):
@@ -28,7 +33,7 @@ class Hit(NamedTuple):
     first: int  # word indices
     last: int
     entry: int
-    how: str  # "forbidden", "near", "partial", "style", or "correct"
+    how: str  # "forbidden", "near", "partial", "garbled", "style", or "correct"
     score: float  # 0-1: how close the text is to the glossary's rendering
     suggestion: str  # the words [first, last] as the glossary would have them
     detail: str = ""  # for "style": what differs ("capitals", "accents", "hyphenation")
@@ -40,18 +45,24 @@ def _name_like(p: Piece, attested: AbstractSet[str], lang: str) -> bool:
             and zipf(p.key, lang) < COMMON_ZIPF)
 
 
+def _invented(p: Piece, attested: AbstractSet[str], lang: str) -> bool:
+    """Return True if a piece is a lower-case word that no word list knows ("prutestry")."""
+    return (p.text.islower() and p.text.isalpha() and len(p.key) >= MIN_INVENTED and p.key not in attested
+            and zipf(p.key, lang) == 0.0)
+
+
 def _scores(text: Sequence[Piece], start: int, term: Term) -> list[float] | None:
     """Return each piece's ratio against the term placed at ``start``, or None if it cannot stand there."""
     from rapidfuzz import fuzz
 
-    m = len(term.pieces)
+    m = len(term.keys)
     if start < 0 or start + m > len(text) or any(text[start + q].joined == "|" for q in range(1, m)):
         return None
     out = []
-    for q, g in enumerate(term.pieces):
+    for q, want in enumerate(term.keys):
         key = text[start + q].key
-        same = key == g.key or (q == m - 1 and inflects(key, g.key))
-        out.append(100.0 if same else fuzz.ratio(key, g.key))
+        same = key == want or (q == m - 1 and inflects(key, want))
+        out.append(100.0 if same else fuzz.ratio(key, want))
     return out
 
 
@@ -106,6 +117,9 @@ def find_terms(text: str, words: Sequence[Word], index: TermIndex, attested: Abs
             found.append(((0, -m), t, start, how, 1.0, m))
             continue
         changed = [pieces[start + q] for q, s in enumerate(scores) if s < 100.0]
+        if not term.forbidden and m > 1 and len(changed) < m and all(_invented(p, attested, lang) for p in changed):
+            found.append(((2, -m), t, start, "garbled", GARBLED_SCORE, m))
+            continue
         # the placement stands on an exact piece or a misspelt name (near_hits); the other
         # misspelt pieces may be common names ("Stephen" for "Steve") but must be capitalised
         if term.forbidden or min(scores) < COMPANION or not all(
@@ -143,7 +157,7 @@ def _lone_surnames(text, words, pieces, taken, index: TermIndex, attested, lang)
         best = None
         for t, pos, score in index.near_hits(p.key):
             term = index.terms[t]
-            if pos == len(term.pieces) - 1 and (best is None or score > best[0]):
+            if pos == len(term.keys) - 1 and (best is None or score > best[0]):
                 best = (score, t, pos)
         if best is not None:
             score, t, pos = best

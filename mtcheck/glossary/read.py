@@ -17,7 +17,6 @@ from typing import Sequence
 
 from ..errors import InputError
 from .entry import MAX_TERM, Entry, Glossary, checked, merged
-from .terms import term_pieces
 
 COLUMNS = {  # a header's names for each field, lower-cased
     "term": ("term", "rendering", "target"),
@@ -26,6 +25,12 @@ COLUMNS = {  # a header's names for each field, lower-cased
     "note": ("note", "notes", "comment"),
 }
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# A process that checks text after text (a newsroom's service, a benchmark) reads each glossary
+# once: what a file holds is known by its path, its digest and the language read for.
+READ_MEMO = 8
+_READ: dict[tuple[str, str, str], Glossary] = {}
+_LETTER = re.compile(r"[^\W_]")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 _DEPRECATED = re.compile(r"deprecated|superseded|forbidden", re.IGNORECASE)
 
 
@@ -45,6 +50,9 @@ def read_glossary(path: str | Path, lang: str = "en") -> Glossary:
         raise InputError("is a directory; give a glossary file", name) from None
     except OSError as exc:
         raise InputError(f"cannot read glossary: {exc.strerror}", name) from None
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    if (name, digest, lang) in _READ:
+        return _READ[(name, digest, lang)]
     suffix = Path(path).suffix.lower()
     if suffix == ".tbx" or data.lstrip()[:5] in (b"<?xml", b"<mart"):
         entries = _read_tbx(data, name, lang)
@@ -54,11 +62,17 @@ def read_glossary(path: str | Path, lang: str = "en") -> Glossary:
         entries = _read_table(read_text(path), name, "," if suffix == ".csv" else "\t")
     if not entries:
         raise InputError("holds no glossary entries; give one entry per line below the header", name)
-    return Glossary(checked(entries), ((name, hashlib.sha256(data).hexdigest()[:12]),))
+    glossary = checked(Glossary(tuple(entries), ((name, digest),)))
+    if len(_READ) >= READ_MEMO:
+        _READ.pop(next(iter(_READ)))
+    _READ[(name, digest, lang)] = glossary
+    return glossary
 
 
 def _cells(value: str) -> tuple[str, ...]:
     """Return the non-empty parts of a cell that holds several terms separated by "|"."""
+    if not value:
+        return ()
     return tuple(p.strip() for p in value.split("|") if p.strip())
 
 
@@ -67,20 +81,20 @@ def _entry(fields: dict[str, str], name: str, line: int) -> Entry:
     term = fields.get("term", "").strip()
     if not term:
         raise InputError("has no term; write the required rendering in the 'term' column", name, line)
-    for text in (term, *_cells(fields.get("forbidden", "")), *_cells(fields.get("source", ""))):
+    forbidden, sources = _cells(fields.get("forbidden", "")), _cells(fields.get("source", ""))
+    for text in (term, *forbidden, *sources):
         if len(text) > MAX_TERM:
             raise InputError(f"has a term of {len(text)} characters; a glossary term names a thing "
                              f"(at most {MAX_TERM} characters)", name, line)
-        if any(ord(c) < 32 for c in text):
+        if _CONTROL.search(text):
             raise InputError("has a control character in a term; remove it", name, line)
-    for text in (term, *_cells(fields.get("forbidden", ""))):
-        if not term_pieces(text):
+    for text in (term, *forbidden):
+        if not _LETTER.search(text):
             raise InputError(f"term {text!r} has no letters or digits", name, line)
-    forbidden = _cells(fields.get("forbidden", ""))
-    if any(f.casefold() == term.casefold() for f in forbidden):
+    if forbidden and any(f.casefold() == term.casefold() for f in forbidden):
         raise InputError(f"forbids its own term {term!r}; a forbidden variant must differ from the term",
                          name, line)
-    return Entry(term, _cells(fields.get("source", "")), forbidden, fields.get("note", "").strip(), name, line)
+    return Entry(term, sources, forbidden, fields.get("note", "").strip(), name, line)
 
 
 def _read_table(text: str, name: str, delimiter: str) -> list[Entry]:

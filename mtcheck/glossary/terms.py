@@ -8,21 +8,24 @@ matter of house style.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from ..errors import InputError
+from ..words import WORD_PATTERN as _TERM_WORD
 from ..words import Word, fold, tokenize
 
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
 NEAR = 80.0  # rapidfuzz ratio (0-100) at which a piece is a near miss of a glossary piece
 _SOURCE_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 # scripts written without spaces between words: a source term is found by its characters
-_UNSPACED = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x30FF), (0x3400, 0x9FFF),
-             (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+                       "\U00020000-\U0002ffff]")
 
 
 def unspaced(term: str) -> bool:
     """Return True if a term is in a script without spaces between words (Chinese, Japanese, Thai)."""
-    return any(lo <= ord(c) <= hi for c in term for lo, hi in _UNSPACED)
+    return _UNSPACED.search(term) is not None
 
 
 class Piece(NamedTuple):
@@ -56,14 +59,39 @@ def pieces_of(text: str, words: Sequence[Word]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def term_pieces(term: str) -> tuple[Piece, ...]:
-    """Return the pieces of a glossary term."""
+    """Return the pieces of a glossary term (made when a term is found: indexing needs only keys)."""
     return pieces_of(term, tokenize(term))
+
+
+def term_keys(term: str) -> tuple[tuple[str, bool], ...]:
+    """Return (key, capitalised) of a term's pieces, as pieces_of makes them, in one quick pass.
+
+    Indexing 10,000 entries reads every term once: this pass is what it costs (see
+    benchmarks/glossary.py); pieces with offsets are made only for the terms found.
+    """
+    if "-" in term or "'" in term or "’" in term or not term.isascii():
+        return _term_keys_slowly(term)  # the rare term: hyphens, apostrophes, accents
+    return tuple((k.lower(), k[:1].isupper()) for k in _TERM_WORD.findall(term))
+
+
+def _term_keys_slowly(term: str) -> tuple[tuple[str, bool], ...]:
+    """Return term_keys() of any term, piece by piece."""
+    out = []
+    for m in _TERM_WORD.finditer(term):
+        parts = m.group().split("-")
+        last = len(parts) - 1
+        for k, part in enumerate(parts):
+            if part:
+                bare = _POSSESSIVE.sub("", part) if k == last else part
+                out.append((fold(bare.lower().replace("’", "'")), part[:1].isupper()))
+    return tuple(out)
 
 
 def term_key(term: str) -> str:
     """Return a term's pieces' keys joined by spaces: two terms with one key are one term."""
-    return " ".join(p.key for p in term_pieces(term))
+    return " ".join(k for k, _ in term_keys(term))
 
 
 def inflects(text_key: str, key: str) -> bool:
@@ -85,16 +113,17 @@ def stems(text_key: str) -> tuple[str, ...]:
 
 
 class Term(NamedTuple):
-    """A glossary term as pieces: a required rendering or a forbidden variant of entry ``entry``."""
+    """A glossary term: a required rendering or a forbidden variant of entry ``entry``, and its keys."""
 
     entry: int
     forbidden: bool
-    pieces: tuple[Piece, ...]
+    text: str
+    keys: tuple[str, ...]
 
     @property
-    def keys(self) -> tuple[str, ...]:
-        """Return the term's pieces' keys."""
-        return tuple(p.key for p in self.pieces)
+    def pieces(self) -> tuple[Piece, ...]:
+        """Return the term's pieces, with their writing (made once per term, when it is found)."""
+        return term_pieces(self.text)
 
 
 class TermIndex:
@@ -103,21 +132,28 @@ class TermIndex:
     def __init__(self, entries):
         self.entries = tuple(entries)
         self.terms: list[Term] = []
-        for n, e in enumerate(self.entries):
-            for text, forbidden in [(e.rendering, False), *((f, True) for f in e.forbidden)]:
-                pieces = term_pieces(text)
-                if pieces:
-                    self.terms.append(Term(n, forbidden, pieces))
         self.exact: dict[str, list[tuple[int, int]]] = {}
         lengths: dict[int, set[str]] = {}
         self._near_of: dict[str, list[tuple[int, int]]] = {}
-        for t, term in enumerate(self.terms):
-            for pos, p in enumerate(term.pieces):
-                self.exact.setdefault(p.key, []).append((t, pos))
-                # names are what gets misspelled ("Whitkof"): capitalised pieces of required renderings
-                if not term.forbidden and p.text[:1].isupper() and len(p.key) >= 4:
-                    lengths.setdefault(len(p.key), set()).add(p.key)
-                    self._near_of.setdefault(p.key, []).append((t, pos))
+        required: dict[tuple[str, ...], int] = {}
+        for n, e in enumerate(self.entries):
+            for text, forbidden in ((e.rendering, False), *((f, True) for f in e.forbidden)) if e.forbidden \
+                    else ((e.rendering, False),):
+                pieces = term_keys(text)
+                if not pieces:
+                    continue
+                keys = tuple(k for k, _ in pieces)
+                t = len(self.terms)
+                self.terms.append(Term(n, forbidden, text, keys))
+                if not forbidden:
+                    required.setdefault(keys, n)
+                for pos, (key, capitalised) in enumerate(pieces):
+                    self.exact.setdefault(key, []).append((t, pos))
+                    # names are what gets misspelled ("Whitkof"): capitalised pieces of required renderings
+                    if not forbidden and capitalised and len(key) >= 4:
+                        lengths.setdefault(len(key), set()).add(key)
+                        self._near_of.setdefault(key, []).append((t, pos))
+        self._refuse_contradictions(required)
         self._by_length = {n: sorted(keys) for n, keys in lengths.items()}
         self._memo: dict[str, tuple[tuple[int, int, float], ...]] = {}
         # source terms, case-folded: by their words, or by their characters in unspaced scripts
@@ -126,11 +162,14 @@ class TermIndex:
         self._char_counts: set[int] = set()
         for n, e in enumerate(self.entries):
             for s in e.sources:
-                key = " ".join(_SOURCE_WORD.findall(s.casefold())) if not unspaced(s) else s.casefold()
+                by_characters = unspaced(s)
+                key = s.casefold() if by_characters else " ".join(_SOURCE_WORD.findall(s.casefold()))
                 if key:
                     self.sources.setdefault(key, []).append(n)
-                    (self._char_counts if unspaced(s) else self._word_counts).add(
-                        len(key) if unspaced(s) else key.count(" ") + 1)
+                    if by_characters:
+                        self._char_counts.add(len(key))
+                    else:
+                        self._word_counts.add(key.count(" ") + 1)
 
     def sources_in(self, text: str) -> dict[int, str]:
         """Return {entry: its source term as written in the text} for the source terms a text holds."""
@@ -149,6 +188,19 @@ class TermIndex:
                 for e in self.sources.get(folded[k:k + n], ()):
                     found.setdefault(e, text[k:k + n])
         return found
+
+    def _refuse_contradictions(self, required: dict[tuple[str, ...], int]) -> None:
+        """Raise InputError where an entry forbids what another requires ("Kiev" here, "Kiev" forbidden there).
+
+        Every correct use of the one would be flagged by the other; both lines are named, so that
+        the style book can be mended.
+        """
+        for term in self.terms:
+            other = required.get(term.keys) if term.forbidden else None
+            if other is not None:
+                e, o = self.entries[term.entry], self.entries[other]
+                raise InputError(f'"{term.text}" is forbidden here but required by the entry at {o.origin}; '
+                                 "keep one of them", e.path, e.line)
 
     def exact_hits(self, key: str) -> list[tuple[int, int]]:
         """Return (term, position) of the glossary pieces that a text key is, or inflects."""
