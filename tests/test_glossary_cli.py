@@ -49,6 +49,7 @@ def test_every_output_says_which_checks_did_not_run(run, tmp_path):
     page = html.read_text()
     assert said in page and "no scores without a reference" in page and "Histogram" not in page
     assert "House style: <q>Steve Witkoff</q>" in page
+    assert '<option value="house-style">house-style</option>' in page  # its own kind, filterable
 
 
 @pytest.mark.parametrize("gate", [["--min-chrf", "50"], ["--min-similarity", "0.5"]])
