@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .align.document import align_document, align_lines
 from .calibration import default_calibration, read_calibration
@@ -19,7 +19,7 @@ from .io.jsonl import Record
 from .io.load import Loaded, jobs_of, load, segment_of
 from .metrics import LexicalMetrics
 from .results import DocumentResult, RunResult, SegmentResult
-from .segment_check import Context
+from .segment_check import Context, with_flags
 from .sentences import NO_REFERENCE, Segment
 from .settings import Settings
 from .signature import run_meta, signature_of
@@ -89,7 +89,7 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
 def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress | None = None) -> DocumentResult:
     """Align one loaded input if it is a document, check its units and tally them into ``run``."""
     name, ref_names = str(item.job.translation), tuple(str(r) for r in item.job.references)
-    source, notes = None, item.notes
+    source, notes, extra = None, item.notes, {}
     if item.document is not None:
         doc, settings = item.document, context.settings
         if not doc.references:
@@ -101,9 +101,19 @@ def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress |
             # sentences are not aligned to the source: its words only keep names and numbers
             # of the source from being called invented
             source = Source(doc.source, settings.lang) if doc.source else None
+            extra = _missing_renderings(doc, units, context)
     else:
         units = [segment_of(r) for r in item.records]
-    return check_document(name, ref_names, units, item.mode, context, run, notes, source, progress)
+    return check_document(name, ref_names, units, item.mode, context, run, notes, source, progress, extra)
+
+
+def _missing_renderings(doc, units: Sequence[Segment], context: Context) -> dict:
+    """Return {unit index: flags} of glossary renderings that a document with a source of its own lacks."""
+    if context.glossary is None or not doc.source:
+        return {}
+    from .detect.glossary import missing_in_document
+
+    return missing_in_document(doc.translation, doc.source, units, context.glossary, context.settings.lang)
 
 
 # what a document checked without a reference is told, in every report
@@ -121,20 +131,24 @@ def check_alone_document(item: Loaded, context: Context, run: Sums, progress: Pr
              for u in align_lines(name, doc.translation, (), (), doc.source if by_line else None)]
     source = None if by_line or not doc.source else Source(doc.source, settings.lang)
     note = ALONE_NOTE.format(numbers=", numbers against the source" if doc.source else "")
-    if doc.source and not by_line and context.glossary is not None:
-        note += ("; the glossary's source terms were not looked for, as the source is not aligned to the "
-                 "lines: give a source of one line per line with --line-aligned")
-    return check_document(name, (), units, item.mode, context, run, (*item.notes, note), source, progress)
+    extra = {} if by_line else _missing_renderings(doc, units, context)
+    return check_document(name, (), units, item.mode, context, run, (*item.notes, note), source, progress, extra)
 
 
 def check_document(name: str, ref_names: tuple[str, ...], units: Sequence[Segment], mode: str, context: Context,
                    run: Sums, notes: tuple[str, ...] = (), source: Source | None = None,
-                   progress: Progress | None = None) -> DocumentResult:
-    """Check the units of one document chunk by chunk; tally them into the run's sums."""
+                   progress: Progress | None = None, extra: Mapping[int, tuple] = {}) -> DocumentResult:
+    """Check the units of one document chunk by chunk; tally them into the run's sums.
+
+    ``extra`` holds flags found over the whole document, by unit index (glossary renderings
+    that the document's source calls for).
+    """
     tally = DocumentTally()
     segments: list[SegmentResult] = []
     for chunk in chunks(units):
         results, stats = check_chunk(chunk, context, source)
+        done = len(segments)
+        results = [with_flags(r, extra[done + k], context) if done + k in extra else r for k, r in enumerate(results)]
         for segment, st in zip(results, stats):
             tally.add(segment, st)
         segments += results

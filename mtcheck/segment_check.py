@@ -184,19 +184,33 @@ def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[Sente
     return SegmentResult.of(unit, scores, flags, dropped)
 
 
+def with_flags(result: SegmentResult, flags: Sequence[Flag], context: Context) -> SegmentResult:
+    """Return a checked segment with more flags (found over its whole document), decided and scored."""
+    added, dropped = apply_decisions(result.hypothesis, flags, context.decisions)
+    every = tuple(sorted(result.flags + added, key=lambda f: f.start))
+    scores = replace(result.scores, penalty=context.calibration.penalty(every, result.scores.similarity))
+    return replace(result, flags=every, scores=scores, suppressed=result.suppressed + dropped)
+
+
 def check_alone(unit: Segment, context: Context, source: Source | None) -> SegmentResult:
     """Check a segment without a reference: only the detectors that need none run; no scores."""
     from .detect import REFERENCE_FREE
+
+    found = sorted(_alone(unit, context, source, REFERENCE_FREE) + house_style_of(unit, context), key=lambda f: f.start)
+    flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
+    scores = Scores(None, None, None, None, None, context.calibration.penalty(flags, None))
+    return SegmentResult.of(unit, scores, flags, dropped)
+
+
+def _alone(unit: Segment, context: Context, source: Source | None, detectors) -> tuple[Flag, ...]:
+    """Return the flags of some detectors that need no reference, on a segment seen without one."""
     from .words import tokenize
 
     words = tokenize(unit.hypothesis)
     view = SegmentView(unit.hypothesis, (), words, (), (None,) * len(words), (), source, context.settings.lang,
                        context.calibration, sentence_starts=tuple(s.start for s in unit.sentences or ()) or None,
                        glossary=context.glossary)
-    found = sorted(detect(view, REFERENCE_FREE) + house_style_of(unit, context), key=lambda f: f.start)
-    flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
-    scores = Scores(None, None, None, None, None, context.calibration.penalty(flags, None))
-    return SegmentResult.of(unit, scores, flags, dropped)
+    return detect(view, detectors)
 
 
 def _unmatched(unit: Segment, context: Context) -> SegmentResult:
@@ -209,7 +223,12 @@ def _unmatched(unit: Segment, context: Context) -> SegmentResult:
         flag = Flag(0, len(unit.hypothesis), unit.hypothesis, Severity.MAJOR, "unaligned",
                     "no reference sentence matches this sentence; it may be an addition or misplaced",
                     0.6, None, "align")
-    flags, dropped = apply_decisions(unit.hypothesis, (flag,), context.decisions)
+    found = (flag,)
+    if unit.hypothesis.strip() and context.glossary is not None:  # the house style needs no counterpart
+        from .detect.glossary import GLOSSARY
+
+        found += _alone(unit, context, None, (GLOSSARY,))
+    flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
     # nothing to compare: lexical scores are 0 and TER (an edit rate) is 100
     similarity = rescale(0.0, context.baseline)
     scores = Scores(0.0, 0.0, similarity, 0.0, 100.0 if context.settings.ter else None,

@@ -81,10 +81,10 @@ def test_without_the_attested_spelling_the_same_name_is_a_near_miss():
 
 
 SOURCES = [
-    ("a source term in another case", "Вчера КИРИЛЛ ДМИТРИЕВ сказал", {2: "КИРИЛЛ ДМИТРИЕВ"}),
-    ("a source term in an unspaced script", "基里尔·德米特里耶夫表示", {2: "基里尔·德米特里耶夫"}),
+    ("a source term in another case", "Вчера КИРИЛЛ ДМИТРИЕВ сказал", {2: ("КИРИЛЛ ДМИТРИЕВ", 6)}),
+    ("a source term in an unspaced script", "基里尔·德米特里耶夫表示", {2: ("基里尔·德米特里耶夫", 0)}),
     ("a word that merely contains a source term", "Киевский вокзал", {}),
-    ("two source terms", "Киев и Кирилл Дмитриев", {7: "Киев", 2: "Кирилл Дмитриев"}),
+    ("two source terms", "Киев и Кирилл Дмитриев", {7: ("Киев", 0), 2: ("Кирилл Дмитриев", 7)}),
 ]
 
 
@@ -96,7 +96,7 @@ def test_source_terms_in_a_source(name, source, expected):
 MISSING = [
     ("rendered", "Kirill Dmitriev spoke.", []),
     ("misspelt: flagged where it stands instead", "Kiril Dmitriev spoke.", []),
-    ("not rendered", "The head of the fund spoke.", [(2, "Кирилл Дмитриев")]),
+    ("not rendered", "The head of the fund spoke.", [(2, "Кирилл Дмитриев", 0)]),
 ]
 
 
@@ -240,3 +240,12 @@ def test_a_glossary_changed_on_disk_is_read_again(tmp_path):
     assert read_glossary(path) is first  # read once per process while it is the same
     path.write_text("term\nKharkiv\n", encoding="utf-8")
     assert [e.rendering for e in read_glossary(path).entries] == ["Kharkiv"]
+
+
+def test_an_unrelated_translation_keeps_its_house_style_flags(fake_embedder):
+    hyp, ref = "The cat sat on the mat with Ilon Musk.", "Stocks fell sharply in Tokyo today."
+    encs = fake_embedder.encode([hyp, ref])
+    flags = detect(build_view(hyp, (ref,), encs[0], encs[1:], similarity=0.02, glossary=GLOSSARY))
+    assert [(f.text, f.kind, f.suggestion) for f in flags] == [
+        ("The cat sat on the mat with Ilon Musk", "unrelated", "Stocks fell sharply in Tokyo today"),
+        ("Ilon Musk", "house-style", "Elon Musk")]

@@ -119,3 +119,39 @@ def test_source_terms_missing_from_a_batch_segment(run, tmp_path):
     house = [f for f in segment["flags"] if f["kind"] == "house-style"]
     assert [(f["start"], f["end"], f["severity"], f["suggestion"]) for f in house] == [(0, 27, "major", "Kirill Dmitriev")]
     assert house[0]["message"].startswith('house style: the source has "Кирилл Дмитриев", which the glossary renders')
+
+
+STORY = "Talks in Kiev\nThe head of the fund spoke to reporters on Monday.\nHe said the talks went well.\n"
+STORY_SOURCE = "Переговоры в Киеве\nКирилл Дмитриев выступил перед журналистами.\nОн сказал, что всё хорошо.\n"
+RU_GLOSSARY = "term\tsource\tforbidden\nKirill Dmitriev\tКирилл Дмитриев\t\nKyiv\tКиеве\tKiev\n"
+
+
+@pytest.mark.parametrize("with_reference", [False, True])
+def test_a_document_source_term_missing_is_flagged_where_the_source_has_it(run, tmp_path, with_reference):
+    story, source, glossary, out = (tmp_path / n for n in ("story.txt", "source.txt", "g.tsv", "r.json"))
+    story.write_text(STORY, encoding="utf-8")
+    source.write_text(STORY_SOURCE, encoding="utf-8")
+    glossary.write_text(RU_GLOSSARY, encoding="utf-8")
+    reference = tmp_path / "ref.txt"
+    reference.write_text("Talks in Kyiv\nKirill Dmitriev spoke to reporters on Monday.\nHe said the talks had gone "
+                         "well.\n", encoding="utf-8")
+    refs = ["-r", reference] if with_reference else []
+    result = run("check", story, *refs, "--source", source, "--glossary", glossary, "--json", out, "--no-html")
+    assert result.exit_code == ExitCode.OK, result.output
+    house = [(s["line"], f["text"], f["suggestion"]) for d in json.loads(out.read_text())["documents"]
+             for s in d["segments"] for f in s["flags"] if f["kind"] == "house-style"]
+    assert sorted(house) == [(1, "Kiev", "Kyiv"),
+                             (2, "The head of the fund spoke to reporters on Monday.", "Kirill Dmitriev")]
+
+
+def test_house_style_stands_in_a_sentence_without_a_counterpart(run, tmp_path):
+    story, reference, glossary, out = (tmp_path / n for n in ("story.txt", "ref.txt", "g.tsv", "r.json"))
+    story.write_text("Talks in Kiev went well.\nThe weather in Kiev was mild and sunny all week.\n", encoding="utf-8")
+    reference.write_text("Talks in Kyiv went well.\n", encoding="utf-8")
+    glossary.write_text(RU_GLOSSARY, encoding="utf-8")
+    result = run("check", story, "-r", reference, "--glossary", glossary, "--json", out, "--no-html")
+    assert result.exit_code == ExitCode.OK, result.output
+    flags = [(s["line"], f["kind"], f["text"]) for d in json.loads(out.read_text())["documents"]
+             for s in d["segments"] for f in s["flags"]]
+    assert (2, "unaligned", "The weather in Kiev was mild and sunny all week.") in flags
+    assert [f for f in flags if f[1] == "house-style"] == [(1, "house-style", "Kiev"), (2, "house-style", "Kiev")]

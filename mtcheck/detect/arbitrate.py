@@ -11,16 +11,17 @@ from .base import Finding, SegmentView
 from .wordrisk import content
 
 
-def supersede(findings: list[Finding], overriding_kinds: frozenset[str]) -> list[Finding]:
+def supersede(findings: list[Finding], overriding_kinds: frozenset[str],
+              house_kinds: frozenset[str] = frozenset()) -> list[Finding]:
     """Return the findings that explain best: an "unrelated" finding alone, if there is one
-    (flags on the words of a text about something else explain nothing more), unless most of
-    the text is untranslated, which says why it is unrelated; then drop the other findings that
-    lie inside an untranslated or repeated run."""
+    (flags on the words of a text about something else explain nothing more; the house style's
+    need no reference, and stand), unless most of the text is untranslated, which says why it is
+    unrelated; then drop the other findings that lie inside an untranslated or repeated run."""
     if any(f.kind == "untranslated" and f.severity is Severity.CRITICAL for f in findings):
         findings = [f for f in findings if f.kind != "unrelated"]
     unrelated = [f for f in findings if f.kind == "unrelated"]
     if unrelated:
-        return unrelated
+        return unrelated + [f for f in findings if f.kind in house_kinds]
     runs = [f for f in findings if f.kind in overriding_kinds]
     return [f for f in findings if f.kind in overriding_kinds
             or not any(r.first <= f.first and f.last <= r.last for r in runs)]
@@ -73,7 +74,9 @@ def defer_to_house_style(view: SegmentView, findings: list[Finding], house_kinds
     ruled = {i for f in findings if f.kind in house_kinds for i in range(f.first, f.last + 1)}
     if not ruled:
         return findings
-    return [g for f in findings for g in ([f] if f.kind in house_kinds else outside(view, f, ruled))]
+    # an "unrelated" finding speaks of the whole text, house style or not
+    return [g for f in findings
+            for g in ([f] if f.kind in house_kinds or f.kind == "unrelated" else outside(view, f, ruled))]
 
 
 def defer_to_precise(findings: list[Finding], precise_kinds: frozenset[str],
@@ -95,5 +98,5 @@ def arbitrate(view: SegmentView, findings: list[Finding], overriding_kinds: froz
               house_kinds: frozenset[str] = frozenset({"house-style"})) -> list[Finding]:
     """Return the findings that explain best (supersede), with wording giving way to precise
     findings, and everything to the house style."""
-    kept = defer_to_precise(supersede(findings, overriding_kinds), precise_kinds, wording_kinds)
+    kept = defer_to_precise(supersede(findings, overriding_kinds, house_kinds), precise_kinds, wording_kinds)
     return defer_to_house_style(view, give_way(view, kept, precise_kinds), house_kinds)

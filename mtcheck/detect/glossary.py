@@ -67,15 +67,42 @@ def missing_renderings(hypothesis: str, source: str, glossary: Glossary, lang: s
     """
     from ..words import tokenize
 
-    words = tokenize(hypothesis)
-    if not words:
+    return tuple(f for n, term, _ in missing_terms(hypothesis, tokenize(hypothesis), source, glossary.index, lang)
+                 for f in _missing(hypothesis, term, glossary.index.entries[n], "the translation does not write it"))
+
+
+def missing_in_document(translation: str, source: str, units, glossary: Glossary,
+                        lang: str = "en") -> dict[int, tuple[Flag, ...]]:
+    """Return {unit index: flags} of the glossary renderings a whole document lacks though its source
+    holds their source terms.
+
+    A document's source is not aligned to its sentences: each flag goes on the unit that stands
+    where the source has the term, by its share of the text (a story and its translation run
+    in the same order), and says so.
+    """
+    from ..words import tokenize
+
+    starts = [(u.offset, k) for k, u in enumerate(units) if u.hypothesis.strip()]
+    out: dict[int, tuple[Flag, ...]] = {}
+    for n, term, at in missing_terms(translation, tokenize(translation), source, glossary.index, lang):
+        place = at / max(1, len(source)) * len(translation)
+        k = max(((o, k) for o, k in starts if o <= place), default=starts[0] if starts else None)
+        if k is None:
+            continue
+        unit = units[k[1]]
+        out[k[1]] = out.get(k[1], ()) + _missing(unit.hypothesis, term, glossary.index.entries[n],
+                                                 "the translation nowhere writes it (placed where the source "
+                                                 "has it, by its share of the text)")
+    return out
+
+
+def _missing(hypothesis: str, term: str, entry, said: str) -> tuple[Flag, ...]:
+    """Return the flag, over a segment, of a glossary rendering missing from it."""
+    text = hypothesis.strip()
+    if not text:
         return ()
-    start, end = words[0].start, len(hypothesis.rstrip())
-    flags = []
-    for n, term in missing_terms(hypothesis, words, source, glossary.index, lang):
-        entry = glossary.index.entries[n]
-        message = (f'house style: the source has "{term}", which the glossary renders "{entry.rendering}"; '
-                   "the translation does not write it" + (f" ({entry.note})" if entry.note else ""))
-        flags.append(Flag(start, end, hypothesis[start:end], Severity.MAJOR, "house-style", message,
-                          MISSING_CONFIDENCE, entry.rendering, GLOSSARY.name))
-    return tuple(flags)
+    start = hypothesis.index(text)
+    message = (f'house style: the source has "{term}", which the glossary renders "{entry.rendering}"; {said}'
+               + (f" ({entry.note})" if entry.note else ""))
+    return (Flag(start, start + len(text), text, Severity.MAJOR, "house-style", message, MISSING_CONFIDENCE,
+                 entry.rendering, GLOSSARY.name),)

@@ -168,12 +168,12 @@ def _lone_surnames(text, words, pieces, taken, index: TermIndex, attested, lang)
 
 
 def missing_terms(text: str, words: Sequence[Word], source: str, index: TermIndex,
-                  lang: str = "en") -> list[tuple[int, str]]:
-    """Return (entry, source term) of the entries whose source term the source holds and whose
-    rendering the translation lacks: neither written (an inflection counts), misspelt nor
-    replaced by a forbidden variant (those are flagged where they stand)."""
+                  lang: str = "en") -> list[tuple[int, str, int]]:
+    """Return (entry, source term, where in the source) of the entries whose source term the source
+    holds and whose rendering the translation lacks: neither written (an inflection counts),
+    misspelt nor replaced by a forbidden variant (those are flagged where they stand)."""
     wanted = index.sources_in(source)
     if not wanted:
         return []
     present = {h.entry for h in find_terms(text, words, index, frozenset(), lang)}
-    return [(e, term) for e, term in sorted(wanted.items()) if e not in present]
+    return [(e, term, at) for e, (term, at) in sorted(wanted.items()) if e not in present]

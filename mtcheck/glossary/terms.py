@@ -171,8 +171,8 @@ class TermIndex:
                     else:
                         self._word_counts.add(key.count(" ") + 1)
 
-    def sources_in(self, text: str) -> dict[int, str]:
-        """Return {entry: its source term as written in the text} for the source terms a text holds."""
+    def sources_in(self, text: str) -> dict[int, tuple[str, int]]:
+        """Return {entry: (its source term as written in the text, where)} for the source terms a text holds."""
         if not self.sources:
             return {}
         folded = text.casefold()
@@ -182,11 +182,11 @@ class TermIndex:
             for k in range(len(spans) - n + 1):
                 key = " ".join(folded[a:b] for a, b in spans[k:k + n])
                 for e in self.sources.get(key, ()):
-                    found.setdefault(e, text[spans[k][0]:spans[k + n - 1][1]])
+                    found.setdefault(e, (text[spans[k][0]:spans[k + n - 1][1]], spans[k][0]))
         for n in self._char_counts:
             for k in range(len(folded) - n + 1):
                 for e in self.sources.get(folded[k:k + n], ()):
-                    found.setdefault(e, text[k:k + n])
+                    found.setdefault(e, (text[k:k + n], k))
         return found
 
     def _refuse_contradictions(self, required: dict[tuple[str, ...], int]) -> None:
