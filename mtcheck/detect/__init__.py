@@ -18,6 +18,7 @@ from .base import Detector, Finding, SegmentView, Source, build_view
 from .glossary import GLOSSARY
 from .merge import to_flags
 from .names import NAMES
+from .negation import NEGATION
 from .nonwords import NONWORDS
 from .numbers import NUMBERS
 from .order import ORDER
@@ -29,7 +30,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source

@@ -116,6 +116,28 @@ def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
     return all(k in keys or _has_value(k, values) for k in numerals)
 
 
+# "one" is a pronoun as often as a number ("one of them", "no one"): only from two up, a number
+# word says a number to check ("Thirteen of the injured" for "Three")
+SPELLED_FROM = 2
+
+
+def _spelled_unknown(words: tuple[Word, ...], i: int, lang: str, values: set[float]) -> bool:
+    """Return True if word i is a number word ("thirteen", "three billion") whose value no
+    reference (or source) number has."""
+    value = _spelled(words[i].norm, lang)
+    if value is None or value < SPELLED_FROM or not values:
+        return False
+    # a number word after a number word is part of it ("twenty five"): the first one speaks
+    if i and _spelled(words[i - 1].norm, lang) is not None:
+        return False
+    after = _spelled(words[i + 1].norm, lang) if i + 1 < len(words) else None
+    if after is not None and value >= 20 and after < 10:
+        value += after
+        i += 1
+    scale = _scale_after(words, i, lang)[0]
+    return not any(_same(value * scale, v) for v in values)
+
+
 def _has_value(key: str, values: set[float]) -> bool:
     """Return True if a numeral's value is among the known values."""
     value = _value(key)
@@ -124,7 +146,9 @@ def _has_value(key: str, values: set[float]) -> bool:
 
 def find_number_mismatches(view: SegmentView) -> list[Finding]:
     """Flag numerals of the translation that say a number no reference (nor the source) has."""
-    if not any(w.is_number for w in view.hyp_words) or (not view.ref_words and view.source is None):
+    spelled = SPELLED.get(view.lang, {})
+    if not any(w.is_number or w.norm in spelled or "-" in w.norm for w in view.hyp_words) \
+            or (not view.ref_words and view.source is None):
         return []  # no number to check, or nothing to check it against
     # the references are already in words; the source's numbers are read once per source
     known = [_numbers_in(words, view.lang) for words in view.ref_words]
@@ -134,7 +158,8 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
     values = set().union(*(v for _, v in known))
     found = []
     for i, w in enumerate(view.hyp_words):
-        if w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, values):
+        if (w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, values)) or \
+                _spelled_unknown(view.hyp_words, i, view.lang, values):
             last = i + _scale_after(view.hyp_words, i, view.lang)[1]
             found.append(Finding(
                 i, last, Severity.MAJOR, "number-mismatch",

@@ -1,0 +1,52 @@
+"""Meaning flips: a negation lost, a spelled-out number changed. Tables over the detectors alone."""
+import pytest
+
+from mtcheck.detect import build_view
+from mtcheck.detect.negation import find_lost_negation
+from mtcheck.detect.numbers import find_number_mismatches
+
+NEGATIONS = [
+    # name, translation, reference, expected (words found) as text
+    ("a lost 'not'", "The mayor said the city will pay.", "The mayor said the city would not pay.", ["pay"]),
+    ("a lost 'no' before a noun", "Walking is a substitute for medicine.", "Walking is no substitute for medicine.",
+     ["is a substitute"]),
+    ("a negated noun stated", "This was a surprise to the analysts.", "This came as no surprise to the analysts.",
+     ["surprise"]),
+    ("the negation kept", "The mayor said the city will not pay.", "The mayor said the city would not pay.", []),
+    ("the negation moved in its clause", "Personal data were not stolen.", "No personal data were stolen.", []),
+    ("the negation said with a negative verb", "The mayor said the city refused to pay.",
+     "The mayor said the city would not pay.", []),
+    ("the negation said with a prefix", "The bill was unpaid.", "The bill was not paid.", []),
+    ("an antonym for a negated word", "It was wrong to ban him.", "It was not right to ban him.", []),
+    ("a cue that negates nothing", "It was cheap and good.", "It was not only cheap but good.", []),
+    ("a negated word the translation lacks", "The city said nothing more.", "The city would not pay.", []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,expected", NEGATIONS, ids=[c[0] for c in NEGATIONS])
+def test_lost_negation(fake_embedder, name, hyp, ref, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    found = find_lost_negation(view)
+    assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in found] == expected
+
+
+SPELLED = [
+    ("a spelled number changed", "Seven people died.", "Nine people died.", ["Seven"]),
+    ("a teen for a unit", "Thirteen of the injured were flown to hospital.", "Three of the injured were flown.",
+     ["Thirteen"]),
+    ("a spelled number with another scale", "It cost three billion euros.", "It cost three million euros.",
+     ["three billion"]),
+    ("a spelled number against digits", "He has seven children.", "He has 7 children.", []),
+    ("two number words as one", "Twenty five people came.", "25 people came.", []),
+    ("'one' is a pronoun as often", "One of them left.", "Two of them left.", []),
+    ("no number in the reference to compare with", "Two people came.", "A couple came.", []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,expected", SPELLED, ids=[c[0] for c in SPELLED])
+def test_spelled_numbers(fake_embedder, name, hyp, ref, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    found = find_number_mismatches(view)
+    assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in found] == expected
