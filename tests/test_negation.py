@@ -1,4 +1,4 @@
-"""Meaning flips: a negation lost, a spelled-out number changed. Tables over the detectors alone."""
+"""Meaning flips: a negation lost, a spelled-out number changed, roles swapped. Tables over the detectors alone."""
 import pytest
 
 from mtcheck.detect import build_view
@@ -50,3 +50,23 @@ def test_spelled_numbers(fake_embedder, name, hyp, ref, expected):
     view = build_view(hyp, (ref,), encs[0], encs[1:])
     found = find_number_mismatches(view)
     assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in found] == expected
+
+
+from mtcheck.detect.roles import find_role_swaps  # noqa: E402
+
+ROLE_SWAPS = [
+    ("doer and done-to swapped", "Last year six people attacked bears.", "Last year bears attacked six people.",
+     ["six people attacked bears"]),
+    ("the same order", "Last year bears attacked six people.", "Last year bears attacked six people.", []),
+    ("a passive says the same", "Six people were attacked by bears.", "Bears attacked six people.", []),
+    ("reported speech reorders freely", "Prices rose sharply, the minister said.",
+     "The minister said prices rose sharply.", []),
+    ("words apart across a clause", "Bears, people said, attacked them.", "People said bears attacked them.", []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,expected", ROLE_SWAPS, ids=[c[0] for c in ROLE_SWAPS])
+def test_role_swaps(fake_embedder, name, hyp, ref, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in find_role_swaps(view)] == expected

@@ -23,6 +23,7 @@ from .nonwords import NONWORDS
 from .numbers import NUMBERS
 from .order import ORDER
 from .repetition import REPETITION
+from .roles import ROLES
 from .truncation import TRUNCATION
 from .unmatched import UNMATCHED
 from .unrelated import UNRELATED
@@ -30,7 +31,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ROLES, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
