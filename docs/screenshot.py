@@ -1,6 +1,7 @@
 """Refresh docs/report-seed.png: the seed's report, only flagged segments, keyboard on "Ilon".
 
-    mtcheck check seeds/000_5d07a7fcc0fe4e21.txt --reference reference/000_5d07a7fcc0fe4e21.txt --html /tmp/seed.html -q
+    mtcheck check seeds/000_5d07a7fcc0fe4e21.txt --reference reference/000_5d07a7fcc0fe4e21.txt \
+        --glossary reference/000_5d07a7fcc0fe4e21.glossary.tsv --html /tmp/seed.html -q
     python docs/screenshot.py /tmp/seed.html
 
 Needs Debian's chromium and the test extra's Playwright (no browser download).
