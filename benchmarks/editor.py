@@ -268,6 +268,7 @@ def main(argv=None) -> None:
     parser.add_argument("--mqm-sample", type=int, default=2000, help="MT segments of mqm_zhen_dev to check")
     parser.add_argument("--calibration", default=None)
     parser.add_argument("--sets", default="wire,heen,mqm", help="which sets, comma-separated")
+    parser.add_argument("--syntax", action="store_true", help="parse as mtcheck check --syntax does")
     args = parser.parse_args(argv)
 
     from mtcheck.embed import CachingEmbedder, load_model
@@ -279,16 +280,16 @@ def main(argv=None) -> None:
     if "wire" in sets:
         directory = args.data / "wire_stories"
         _, gold, ok = load_wire(directory)
-        flags = check_wire(directory, Settings(line_aligned=True, calibration=args.calibration), embedder)
+        flags = check_wire(directory, Settings(line_aligned=True, calibration=args.calibration, syntax=args.syntax), embedder)
         print_wire(wire_figures(gold, ok, flags))
     if "heen" in sets:
         items = load_heen(args.data / "heen_news_dev.jsonl")
-        print_segments("heen_news_dev.jsonl", items, check_items(items, Settings(calibration=args.calibration),
+        print_segments("heen_news_dev.jsonl", items, check_items(items, Settings(calibration=args.calibration, syntax=args.syntax),
                                                                  embedder))
     if "mqm" in sets:
         items = load_mqm_clean(args.data / "mqm_zhen_dev.jsonl", args.mqm_sample)
         print_segments("mqm_zhen_dev.jsonl (MT: a sample; human: TED's second reference)", items,
-                       check_items(items, Settings(calibration=args.calibration), embedder))
+                       check_items(items, Settings(calibration=args.calibration, syntax=args.syntax), embedder))
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 

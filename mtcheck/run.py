@@ -53,8 +53,13 @@ def open_context(settings: Settings, embedder: Embedder | None = None) -> Contex
     if not isinstance(embedder, CachingEmbedder):  # a caller's cache (the refit's) serves on
         embedder = CachingEmbedder(embedder)
     baseline = 0.0 if embedder.name == NoModel.name else similarity_baseline(embedder)
+    parser = None
+    if settings.syntax:
+        from .syntax import Parser
+
+        parser = Parser(settings.lang)
     return Context(settings, calibration, embedder, baseline,
-                   LexicalMetrics(ter=settings.ter), decisions, glossary)
+                   LexicalMetrics(ter=settings.ter), decisions, glossary, parser)
 
 
 def check(translation: str | Path | Sequence[str | Path], references: Sequence[str | Path] = (), *,

@@ -34,6 +34,7 @@ class Context:
     metrics: LexicalMetrics
     decisions: Decisions | None = None
     glossary: Glossary | None = None  # the house style, checked with or without a reference
+    parser: object | None = None  # syntax.Parser, with --syntax
 
 
 class Encoded:
@@ -120,7 +121,8 @@ def prepare_views(unit: Segment, pairs: Sequence[SentencePair], encoded: Encoded
         (p.start, build_view(text, p.references, hyp, refs, source, lang, calibration=calibration,
                              similarity=rescale(c, context.baseline),
                              chrf=context.metrics.sentence(text, p.references).chrf,
-                             sentences=shift(unit.sentences, p.start, p.end), glossary=context.glossary))
+                             sentences=shift(unit.sentences, p.start, p.end), glossary=context.glossary,
+                             parser=context.parser))
         for p, text, hyp, refs, c in pieces) if by_piece or (every and pieces) else ()
     view = None
     if every or not by_piece:
@@ -131,7 +133,7 @@ def prepare_views(unit: Segment, pairs: Sequence[SentencePair], encoded: Encoded
         view = build_view(unit.hypothesis, unit.references, vectors[unit.hypothesis],
                           [vectors[r] for r in unit.references], source, lang,
                           words_of=encoded.words_of, calibration=calibration, similarity=similarity,
-                          chrf=chrf, sentences=unit.sentences, glossary=context.glossary)
+                          chrf=chrf, sentences=unit.sentences, glossary=context.glossary, parser=context.parser)
     return SegmentViews(similarity, cosine, piece_views, view)
 
 

@@ -25,6 +25,7 @@ class Settings:
     calibration: str | None = None  # path of a calibration file; None for the packaged one
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
     glossaries: tuple[str, ...] = ()  # paths of house-style glossaries (TSV, CSV, TBX)
+    syntax: bool = False  # parse translation and reference (pip install 'mtcheck[syntax]')
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -60,6 +61,7 @@ class Thresholds:
 CONFIG_KEYS: dict[str, type] = {
     "fail_on": str, "max_flags": int, "min_chrf": float, "min_similarity": float,
     "model": str, "lang": str, "calibration": str, "line_aligned": bool, "ter": bool, "glossary": list,
+    "syntax": bool,
 }
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
 

@@ -24,11 +24,13 @@ class Signature:
     alignment: str  # "sentences" (documents aligned), or "lines" (line n against line n)
     sacrebleu: Mapping[str, str]  # each lexical metric's own signature
     glossary: str = ""  # each glossary file's name and digest; "" for none
+    syntax: str = ""  # the parser of --syntax; "" without
 
     def __str__(self) -> str:
         return (f"mtcheck:{self.version}|model:{self.model}|backend:{self.backend}|"
                 f"calibration:{self.calibration}|sim:rescaled(b={self.baseline:.4f})|"
-                f"lang:{self.lang}|align:{self.alignment}" + (f"|glossary:{self.glossary}" if self.glossary else ""))
+                f"lang:{self.lang}|align:{self.alignment}" + (f"|glossary:{self.glossary}" if self.glossary else "")
+                + (f"|syntax:{self.syntax}" if self.syntax else ""))
 
 
 def signature_of(model: str, backend: str, calibration: Calibration, baseline: float, settings: Settings,
@@ -36,7 +38,16 @@ def signature_of(model: str, backend: str, calibration: Calibration, baseline: f
     """Return the signature of a run with these settings, model, calibration and glossary."""
     return Signature(__version__, model, backend, calibration.id, baseline, settings.lang,
                      "lines" if settings.line_aligned else "sentences", dict(sacrebleu),
-                     glossary.digest if glossary else "")
+                     glossary.digest if glossary else "", parser_name(settings))
+
+
+def parser_name(settings: Settings) -> str:
+    """Return the name of the parser a run with --syntax uses ("" without)."""
+    if not settings.syntax:
+        return ""
+    from .syntax import pipeline_name
+
+    return pipeline_name(settings.lang)
 
 
 def run_meta(signature: Signature, model_name: str, calibration: Calibration, settings: Settings,

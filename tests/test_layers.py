@@ -20,7 +20,8 @@ LAYERS = [
      "mtcheck.calibration.labelled"],
     # data and what reads it: results, settings, inputs, the calibration file, the model
     ["mtcheck.flags", "mtcheck.results", "mtcheck.settings", "mtcheck.files", "mtcheck.io", "mtcheck.decisions",
-     "mtcheck.calibration", "mtcheck.embed", "mtcheck.glossary"],
+     "mtcheck.calibration", "mtcheck.embed", "mtcheck.glossary",
+     "mtcheck.syntax"],
     # comparing a translation with its references
     ["mtcheck.similarity", "mtcheck.align", "mtcheck.detect"],
     # one segment, one chunk, sums, the gate

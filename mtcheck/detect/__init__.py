@@ -24,6 +24,7 @@ from .numbers import NUMBERS
 from .order import ORDER
 from .repetition import REPETITION
 from .roles import ROLES
+from .syntax_roles import SYNTAX_ROLES
 from .truncation import TRUNCATION
 from .unmatched import UNMATCHED
 from .unrelated import UNRELATED
@@ -31,7 +32,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ROLES, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ROLES, SYNTAX_ROLES, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source

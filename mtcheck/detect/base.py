@@ -68,6 +68,8 @@ class SegmentView:
     chrf: float | None = None  # the segment's sentence chrF (0-100)
     sentence_starts: tuple[int, ...] | None = None  # where the translation's sentences start
     glossary: Glossary | None = None  # the house style's required renderings, if a run has one
+    roles: tuple | None = None  # each translation word's syntax.Role (None: no parse, --syntax is off)
+    ref_roles: tuple[tuple, ...] | None = None  # each reference word's, per reference
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -179,7 +181,8 @@ def pooled_words(text: str, encoding) -> tuple[tuple[Word, ...], np.ndarray]:
 def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_encodings,
                source: Source | str | None = None, lang: str = "en", words_of=pooled_words,
                calibration: Calibration | None = None, similarity: float | None = None,
-               chrf: float | None = None, sentences=None, glossary: Glossary | None = None) -> SegmentView:
+               chrf: float | None = None, sentences=None, glossary: Glossary | None = None,
+               parser=None) -> SegmentView:
     """Return the detectors' view of a segment from its texts and their Encodings.
 
     ``words_of`` is ``pooled_words`` or a memo of it: a batch run pools each distinct text once,
@@ -197,4 +200,11 @@ def build_view(hypothesis: str, references: tuple[str, ...], hyp_encoding, ref_e
     return SegmentView(hypothesis, references, hyp_words, ref_words, matches,
                        hyp_encoding.offsets, source, lang, calibration or default_calibration(),
                        similarity, chrf, None if sentences is None else tuple(x.start for x in sentences),
-                       glossary)
+                       glossary, *_roles(parser, hypothesis, hyp_words, references, ref_words))
+
+
+def _roles(parser, hypothesis: str, hyp_words, references, ref_words) -> tuple:
+    """Return (translation roles, reference roles) from a parser, or (None, None) without one."""
+    if parser is None:
+        return None, None
+    return parser.roles(hypothesis, hyp_words), tuple(parser.roles(r, ws) for r, ws in zip(references, ref_words))
