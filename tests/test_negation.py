@@ -70,3 +70,21 @@ def test_role_swaps(fake_embedder, name, hyp, ref, expected):
     encs = fake_embedder.encode([hyp, ref])
     view = build_view(hyp, (ref,), encs[0], encs[1:])
     assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in find_role_swaps(view)] == expected
+
+
+from mtcheck.detect.pronouns import find_gender_swaps  # noqa: E402
+
+GENDER = [
+    ("a possessive of the other gender", "The writer won the prize for his novel.",
+     "The writer won the prize for her novel.", ["his"]),
+    ("the same pronouns", "She won the prize for her novel.", "She won the prize for her novel.", []),
+    ("two people of both genders", "She said he would come.", "He said she would come.", []),
+    ("another form is no counterpart", "The prize went to him.", "The prize was hers.", []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,expected", GENDER, ids=[c[0] for c in GENDER])
+def test_gender_swaps(fake_embedder, name, hyp, ref, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    assert [view.hyp_words[f.first].text for f in find_gender_swaps(view)] == expected

@@ -21,6 +21,7 @@ from .names import NAMES
 from .negation import NEGATION
 from .nonwords import NONWORDS
 from .numbers import NUMBERS
+from .pronouns import PRONOUNS_DETECTOR
 from .order import ORDER
 from .repetition import REPETITION
 from .roles import ROLES
@@ -32,7 +33,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ROLES, SYNTAX_ROLES, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
