@@ -72,10 +72,6 @@ def cli() -> None:
 @click.option("--line-aligned/--no-line-aligned", default=None,
               help="Pair line n of the translation with line n of each reference.")
 @model_options
-@click.option("--ter/--no-ter", default=None, help="Also compute TER (slow).")
-@click.option("--syntax/--no-syntax", default=None,
-              help="Also parse translation and reference to find roles turned round (pip install "
-                   "'mtcheck[syntax]'; about 1.8 times as slow).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Check batches on a running Dask scheduler (e.g. tcp://scheduler:8786).")
 @click.option("--workers", type=click.IntRange(min=1),
@@ -97,7 +93,16 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     A translation is a document (text, XLIFF, TMX, PO, SRT) checked against --reference, a batch
     (JSONL or TSV with hypothesis and reference columns), or a directory or glob of them. With
     several translations, --reference names directories of references with the same file names.
+    A text document with a --glossary and no reference is checked against the house style alone.
+
+    Examples:
+
+    \b
+        mtcheck check story.txt --reference story.ref.txt --glossary house.tsv
+        mtcheck check story.txt --glossary house.tsv
+        mtcheck check batch.jsonl --fail-on major --junit mtcheck.xml --no-html
     """
+    from .gate import verdict_of
     from .report.console import report_run
     from .settings import Settings
 
@@ -130,7 +135,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
         from .stream import check_stream
 
         run = check_stream(list(translations), stream_out, settings=settings, input_format=fmt)
-        verdict = _gate(run, thresholds)
+        verdict = verdict_of(run, thresholds)
         report_run(run, verdict, options, None, limit)
         if not options["quiet"]:
             click.echo(f"Segments streamed to: {stream_out}")
@@ -154,7 +159,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
         with progress_bar(not options["quiet"]) as progress:
             run = run_check(list(translations), references, source=source, settings=settings,
                             input_format=fmt, progress=progress)
-    verdict = _gate(run, thresholds)
+    verdict = verdict_of(run, thresholds)
     report_run(run, verdict, options, html_out, limit)
     sys.exit(int(ExitCode.OK if verdict is None or verdict.passed else ExitCode.GATE_FAILED))
 
@@ -234,13 +239,6 @@ def calibrate(data, out, model, sample, seed, scope, scored, major_recall) -> No
     cal = run_calibrate(data, out, sample, seed, model, scope, log=lambda line: click.echo(line, err=True),
                         scored=scored, major_recall=major_recall)
     click.echo(f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}")
-
-
-def _gate(run, thresholds):
-    """Return the gate's verdict, or None when no threshold is set."""
-    from .gate import evaluate
-
-    return evaluate(run, thresholds) if thresholds.active else None
 
 
 def main() -> None:

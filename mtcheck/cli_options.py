@@ -34,6 +34,10 @@ model_options = _options(
                       "on later runs: only new texts are encoded."),
     click.option("--decisions", type=click.Path(dir_okay=False, path_type=Path),
                  help="Decisions exported from the HTML report: dismissed flags are not raised again."),
+    click.option("--ter/--no-ter", default=None, help="Also compute TER (slow)."),
+    click.option("--syntax/--no-syntax", default=None,
+                 help="Also parse translation and reference to find roles turned round (pip install "
+                      "'mtcheck[syntax]'; about 1.8 times as slow)."),
 )
 
 gate_options = _options(

@@ -113,6 +113,11 @@ def evaluate(run: RunResult, thresholds: Thresholds) -> Verdict:
     return Verdict(tuple(failures), worst)
 
 
+def verdict_of(run: RunResult, thresholds: Thresholds) -> Verdict | None:
+    """Return the gate's verdict, or None when no threshold is set."""
+    return evaluate(run, thresholds) if thresholds.active else None
+
+
 def render_verdict(verdict: Verdict) -> str:
     """Return the verdict as lines of text for the terminal."""
     if verdict.passed:
