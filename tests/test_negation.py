@@ -88,3 +88,39 @@ def test_gender_swaps(fake_embedder, name, hyp, ref, expected):
     encs = fake_embedder.encode([hyp, ref])
     view = build_view(hyp, (ref,), encs[0], encs[1:])
     assert [view.hyp_words[f.first].text for f in find_gender_swaps(view)] == expected
+
+
+from mtcheck.detect.antonyms import find_antonyms, lemmas  # noqa: E402
+
+ANTONYM_CASES = [
+    # name, translation, reference, the reference word each translation word is matched to, expected
+    ("an antonym", "Slovenia imports bears.", "Slovenia exports bears.", [0, 1, 2], ["imports"]),
+    ("an antonym's other form", "Turnout was four points lower.", "Turnout was four points higher.",
+     [0, 1, 2, 3, 4], ["lower"]),
+    ("a negation near it says the same", "They did not lose the match.", "They won the match.",
+     [0, 1, 1, 1, 2, 3], []),
+    ("both words in one text: a list", "Imports rose and exports fell.", "Exports rose and imports fell.",
+     [0, 1, 2, 3, 4], []),
+    ("the same word", "Slovenia exports bears.", "Slovenia exports bears.", [0, 1, 2], []),
+    ("function words are no antonyms", "He went out.", "He went in.", [0, 1, 2], []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,aligned,expected", ANTONYM_CASES, ids=[c[0] for c in ANTONYM_CASES])
+def test_antonyms(fake_embedder, name, hyp, ref, aligned, expected):
+    from dataclasses import replace
+
+    from mtcheck.detect.wordalign import Match
+
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    # the model pairs a word with its antonym (they are close); the fake embedder cannot
+    matches = tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm) for w, j in zip(view.hyp_words, aligned))
+    view = replace(view, matches=matches)
+    assert [view.hyp_words[f.first].text for f in find_antonyms(view)] == expected
+
+
+@pytest.mark.parametrize("word,expected", [("exports", "export"), ("higher", "high"), ("stopped", "stop"),
+                                           ("studies", "study"), ("losing", "lose")])
+def test_lemmas(word, expected):
+    assert expected in lemmas(word)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..calibration.confidence import calibrate_flags
+from .antonyms import ANTONYMS
 from .arbitrate import arbitrate
 from .base import Detector, Finding, SegmentView, Source, build_view
 from .glossary import GLOSSARY
@@ -33,7 +34,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ANTONYMS, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source

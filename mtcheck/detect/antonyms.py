@@ -1,0 +1,83 @@
+"""Meaning flipped by an antonym: "imports" for "exports", "victory" for "defeat".
+
+Sentence embeddings put a word and its antonym close together, so the word alignment pairs them
+and no similarity flags them. WordNet 3.0's antonym pairs (mtcheck/data/antonyms.tsv, built by
+docs/build_antonyms.py) name them. A pair is left alone where a negation stands near either word
+("did not lose" for "won" says the same) or where either text has both words (a list: "imports
+and exports").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..results import Severity
+from ..words import Word, is_function_word
+from .base import Detector, Finding, SegmentView
+from .negation import REACH, is_cue
+
+LANGUAGES = ("en",)
+
+
+@lru_cache(maxsize=1)
+def antonyms() -> dict[str, frozenset[str]]:
+    """Return each word's antonyms, both ways."""
+    table: dict[str, set[str]] = {}
+    text = resources.files("mtcheck").joinpath("data/antonyms.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            _, a, b = line.split("\t")
+            table.setdefault(a, set()).add(b)
+            table.setdefault(b, set()).add(a)
+    return {w: frozenset(s) for w, s in table.items()}
+
+
+def lemmas(norm: str) -> set[str]:
+    """Return the dictionary forms a word may be of ("exports" -> export, "lost" stays, "higher" -> high)."""
+    out = {norm}
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("er", ""), ("er", "e"), ("est", ""), ("est", "e"), ("ier", "y"), ("iest", "y")):
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
+            stem = norm[:-len(suffix)] + repl
+            out.add(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:  # "stopped" -> "stop"
+                out.add(stem[:-1])
+    return out
+
+
+def _opposite(a: Word, b: Word) -> bool:
+    """Return True if two words are forms of antonyms."""
+    table = antonyms()
+    return any(table.get(x, frozenset()) & lemmas(b.norm) for x in lemmas(a.norm))
+
+
+def _negated_near(words, i: int, lang: str) -> bool:
+    """Return True if a negation cue stands within REACH words of word i."""
+    return any(is_cue(w, lang) for w in words[max(0, i - REACH):i + REACH + 1])
+
+
+def find_antonyms(view: SegmentView) -> list[Finding]:
+    """Flag translation words matched to their antonym in the reference."""
+    if view.lang not in LANGUAGES or not view.ref_words:
+        return []
+    found = []
+    for i, w in enumerate(view.hyp_words):
+        m = view.matches[i]
+        if m is None or m.same_form or is_function_word(w, view.lang) or w.is_number:
+            continue
+        ref_words = view.ref_words[m.ref]
+        r = ref_words[m.word]
+        if is_function_word(r, view.lang) or not _opposite(w, r):
+            continue
+        if _negated_near(view.hyp_words, i, view.lang) or _negated_near(ref_words, m.word, view.lang):
+            continue
+        mine, theirs = lemmas(w.norm), lemmas(r.norm)
+        if any(lemmas(x.norm) & mine for x in ref_words) or any(lemmas(x.norm) & theirs for x in view.hyp_words):
+            continue
+        found.append(Finding(i, i, Severity.MAJOR, "antonym",
+                             '"{text}" says the opposite of the reference, which has {suggestion}', 0.7,
+                             ref_span=(m.ref, m.word, m.word)))
+    return found
+
+
+ANTONYMS = Detector("antonyms", frozenset({"antonym"}), "precise", find_antonyms)
