@@ -8,6 +8,10 @@ from .base import Detector, Finding, SegmentView
 MIN_TAIL_WORDS = 4  # a truncation leaves at least this many reference words uncovered...
 MIN_TAIL_SHARE = 0.25  # ...and at least this share of the reference
 SHORT_OUTPUT = 0.75  # ...in an output shorter than this share of the reference (in characters)
+# words that never end a sentence: a translation that stops on one was cut off, however long it is
+NO_LAST_WORD = {"en": frozenset(
+    "the a an and or nor but not of to than whose its their our my your does did do is are was were has have had "
+    "will would can could should must shall may might been being".split())}
 
 
 def _covered_until(view: SegmentView, k: int) -> int:
@@ -35,11 +39,13 @@ def find_truncation(view: SegmentView) -> list[Finding]:
     words = view.hyp_words
     if not words or not view.ref_words or _ends_sentence(view.hypothesis):
         return []  # a translation that ends its sentence was not cut off
+    # a sentence does not end on "not", "the" or "and": cut off, however long it is
+    dangling = words[-1].norm in NO_LAST_WORD.get(view.lang, ())
     tails = []
     for k, ref in enumerate(view.ref_words):
         if not _ends_sentence(view.references[k]):
             return []  # a headline or a fragment: nothing says where it should end
-        shorter = len(view.hypothesis) < SHORT_OUTPUT * len(view.references[k])
+        shorter = dangling or len(view.hypothesis) < SHORT_OUTPUT * len(view.references[k])
         first = _covered_until(view, k) + 1
         tail = ref[first:]
         if not shorter or len(tail) < max(MIN_TAIL_WORDS, MIN_TAIL_SHARE * len(ref)) or \

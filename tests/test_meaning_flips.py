@@ -124,3 +124,19 @@ def test_antonyms(fake_embedder, name, hyp, ref, aligned, expected):
                                            ("studies", "study"), ("losing", "lose")])
 def test_lemmas(word, expected):
     assert expected in lemmas(word)
+
+
+from mtcheck.detect.truncation import find_truncation  # noqa: E402
+
+
+@pytest.mark.parametrize("hyp,ref,expected", [
+    ("The authors emphasise that the study was observational and does not",
+     "The authors stress that the study was observational and does not prove a causal link.", ["not"]),
+    ("It was wrong to block him", "It was not right to ban him.", []),
+    ("The study was observational and does not prove a link.",
+     "The study was observational and does not prove a causal link.", []),
+])
+def test_a_translation_that_stops_on_a_word_no_sentence_ends_on_is_cut_off(fake_embedder, hyp, ref, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    assert [view.hyp_words[f.first].text for f in find_truncation(view)] == expected
