@@ -140,3 +140,28 @@ def test_a_translation_that_stops_on_a_word_no_sentence_ends_on_is_cut_off(fake_
     encs = fake_embedder.encode([hyp, ref])
     view = build_view(hyp, (ref,), encs[0], encs[1:])
     assert [view.hyp_words[f.first].text for f in find_truncation(view)] == expected
+
+
+from mtcheck.detect.compounds import find_changed_compounds  # noqa: E402
+
+COMPOUND_CASES = [
+    ("a rank dropped", "Croatia will meet Germany in the final.", "Croatia will play Germany in the semi-final.",
+     [0, 1, 2, 3, 4, 5, 6], ["final"]),
+    ("a kin replaced", "a firm owned by his son-in-law", "a company owned by his brother-in-law",
+     [0, 1, 2, 3, 4, 5], ["son-in-law"]),
+    ("a modifier dropped in a paraphrase", "the coal plants", "the coal-fired plants", [0, 1, 2], []),
+    ("the same word without its hyphen", "send an email", "send an e-mail", [0, 1, 2], []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,aligned,expected", COMPOUND_CASES, ids=[c[0] for c in COMPOUND_CASES])
+def test_changed_compounds(fake_embedder, name, hyp, ref, aligned, expected):
+    from dataclasses import replace
+
+    from mtcheck.detect.wordalign import Match
+
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    matches = tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm) for w, j in zip(view.hyp_words, aligned))
+    view = replace(view, matches=matches)
+    assert [view.hyp_words[f.first].text for f in find_changed_compounds(view)] == expected

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..calibration.confidence import calibrate_flags
 from .antonyms import ANTONYMS
 from .arbitrate import arbitrate
+from .compounds import COMPOUNDS
 from .base import Detector, Finding, SegmentView, Source, build_view
 from .glossary import GLOSSARY
 from .merge import to_flags
@@ -34,7 +35,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ANTONYMS, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
