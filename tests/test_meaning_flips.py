@@ -165,3 +165,18 @@ def test_changed_compounds(fake_embedder, name, hyp, ref, aligned, expected):
     matches = tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm) for w, j in zip(view.hyp_words, aligned))
     view = replace(view, matches=matches)
     assert [view.hyp_words[f.first].text for f in find_changed_compounds(view)] == expected
+
+
+from mtcheck.detect.nonwords import find_nonwords  # noqa: E402
+
+
+@pytest.mark.parametrize("hyp,ref,expected", [
+    ("Pótlóbuszok run between the towns.", "Replacement buses run between the towns.", ["Pótlóbuszok"]),
+    ("Kazantzakis wrote the novel.", "Kazantzakis wrote the novel.", []),  # a name the reference writes
+    ("Kazantzakys wrote the novel.", "Kazantzakis wrote the novel.", []),  # a misspelt name: the names detector's
+    ("The Pótlóbuszok run between the towns.", "The replacement buses run.", []),  # not opening a sentence
+])
+def test_an_unknown_word_opening_a_sentence_is_no_name(fake_embedder, hyp, ref, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    assert [view.hyp_words[f.first].text for f in find_nonwords(view)] == expected

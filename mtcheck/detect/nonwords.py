@@ -32,11 +32,28 @@ def _derived(norm: str, lang: str) -> bool:
     return any(len(b) >= MIN_BASE and zipf(b, lang) >= BASE_ZIPF for b in bases)
 
 
+MIN_OPENING = 8  # letters of a capitalised opening word that no word list knows
+
+
+def _foreign_opening(view: SegmentView, i: int) -> bool:
+    """Return True if a capitalised word opens a sentence, is long, and is spelled like no name
+    the reference has: a word left in the source language ("Pótlóbuszok run between ...")
+    rather than a name, which the reference would write too."""
+    from rapidfuzz import fuzz
+
+    w = view.hyp_words[i]
+    if not view.sentence_initial(i) or len(w.text) < MIN_OPENING or not view.references:
+        return False
+    return not any(r.is_capitalized and fuzz.ratio(w.folded, r.folded) >= 60 for ws in view.ref_words for r in ws)
+
+
 def find_nonwords(view: SegmentView) -> list[Finding]:
     """Flag lower-case words that the language's word list and the references do not know."""
     found = []
     for i, w in enumerate(view.hyp_words):
-        if len(w.text) < MIN_LENGTH or not w.text.isalpha() or w.is_capitalized:
+        if len(w.text) < MIN_LENGTH or not w.text.isalpha():
+            continue
+        if w.is_capitalized and not _foreign_opening(view, i):
             continue  # capitalised words are names, left to the name detector
         if w.norm in view.vocabulary:
             continue  # never call a word of the reference or source a non-word
@@ -48,7 +65,7 @@ def find_nonwords(view: SegmentView) -> list[Finding]:
         said = (" and is not in the reference, which has {suggestion}" if view.references
                 else " nor in the source" if view.source is not None else "")
         found.append(Finding(
-            i, i, Severity.CRITICAL, "non-word",
+            i, i, Severity.MAJOR if w.is_capitalized else Severity.CRITICAL, "non-word",
             f'"{{text}}" is not a known word (wordfreq {view.lang}: {freq:.1f})' + said,
             confidence, suggest=bool(view.references)))
     return found
