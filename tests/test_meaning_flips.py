@@ -103,6 +103,9 @@ ANTONYM_CASES = [
      [0, 1, 2, 3, 4], []),
     ("the same word", "Slovenia exports bears.", "Slovenia exports bears.", [0, 1, 2], []),
     ("function words are no antonyms", "He went out.", "He went in.", [0, 1, 2], []),
+    ("opposites of time", "approved the culling last year", "approved the culling this year", [0, 1, 2, 3, 4],
+     ["last"]),
+    ("opposites of direction", "the barrier was going up", "the barrier was coming down", [0, 1, 2, 3, 4], ["up"]),
 ]
 
 

@@ -17,6 +17,11 @@ from .base import Detector, Finding, SegmentView
 from .negation import REACH, is_cue
 
 LANGUAGES = ("en",)
+# frequent words that WordNet leaves out or that the detector would skip as function words:
+# opposites of time and direction, which change the fact ("last year" for "this year")
+FREQUENT = {"en": (("last", "this"), ("last", "next"), ("this", "next"), ("up", "down"), ("before", "after"),
+                   ("yesterday", "today"), ("yesterday", "tomorrow"), ("today", "tomorrow"), ("more", "less"),
+                   ("more", "fewer"), ("most", "least"), ("above", "below"), ("earlier", "later"))}
 
 
 @lru_cache(maxsize=1)
@@ -24,11 +29,10 @@ def antonyms() -> dict[str, frozenset[str]]:
     """Return each word's antonyms, both ways."""
     table: dict[str, set[str]] = {}
     text = resources.files("mtcheck").joinpath("data/antonyms.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            _, a, b = line.split("\t")
-            table.setdefault(a, set()).add(b)
-            table.setdefault(b, set()).add(a)
+    pairs = [line.split("\t")[1:] for line in text.splitlines() if line and not line.startswith("#")]
+    for a, b in pairs + [list(p) for p in FREQUENT["en"]]:
+        table.setdefault(a, set()).add(b)
+        table.setdefault(b, set()).add(a)
     return {w: frozenset(s) for w, s in table.items()}
 
 
@@ -61,13 +65,14 @@ def find_antonyms(view: SegmentView) -> list[Finding]:
     if view.lang not in LANGUAGES or not view.ref_words:
         return []
     found = []
+    frequent = {w for pair in FREQUENT.get(view.lang, ()) for w in pair}
     for i, w in enumerate(view.hyp_words):
         m = view.matches[i]
-        if m is None or m.same_form or is_function_word(w, view.lang) or w.is_number:
+        if m is None or m.same_form or w.is_number or (is_function_word(w, view.lang) and w.norm not in frequent):
             continue
         ref_words = view.ref_words[m.ref]
         r = ref_words[m.word]
-        if is_function_word(r, view.lang) or not _opposite(w, r):
+        if (is_function_word(r, view.lang) and r.norm not in frequent) or not _opposite(w, r):
             continue
         if _negated_near(view.hyp_words, i, view.lang) or _negated_near(ref_words, m.word, view.lang):
             continue
