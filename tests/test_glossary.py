@@ -115,7 +115,8 @@ def test_the_detector_flags_house_style_with_the_glossary_rendering(fake_embedde
         ("Stephen Whitkof", Severity.MAJOR, "house-style", "Steve Witkoff", "glossary"),
         ("Kiril Dmitriev", Severity.MAJOR, "house-style", "Kirill Dmitriev", "glossary"),
     ]
-    assert flags[1].message == 'house style: "Stephen Whitkof" is a misspelling of "Steve Witkoff" (US special envoy)'
+    assert flags[1].message == ('"Stephen Whitkof" is a misspelling of "Steve Witkoff", as the house style writes it '
+                                '(US special envoy)')
     for f in flags:
         assert hyp[f.start:f.end] == f.text
 
@@ -132,7 +133,7 @@ def test_a_note_with_braces_is_shown_as_written(fake_embedder):
     hyp, ref = "In Kiev.", "In Kyiv."
     encs = fake_embedder.encode([hyp, ref])
     [flag] = detect(build_view(hyp, (ref,), encs[0], encs[1:], glossary=glossary))
-    assert flag.message == 'house style: write "Kyiv", not "Kiev" ({not a field})'
+    assert flag.message == 'the house style writes "Kyiv", not "Kiev" ({not a field})'
 
 
 TSV = "term\tsource\tforbidden\tnote\n# a comment\nKyiv\tКиев|Київ\tKiev\tsince 2019\n\nSteve Witkoff\t\t\tenvoy\n"

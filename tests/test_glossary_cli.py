@@ -118,7 +118,7 @@ def test_source_terms_missing_from_a_batch_segment(run, tmp_path):
     [segment] = json.loads(out.read_text())["documents"][0]["segments"]
     house = [f for f in segment["flags"] if f["kind"] == "house-style"]
     assert [(f["start"], f["end"], f["severity"], f["suggestion"]) for f in house] == [(0, 27, "major", "Kirill Dmitriev")]
-    assert house[0]["message"].startswith('house style: the source has "Кирилл Дмитриев", which the glossary renders')
+    assert house[0]["message"].startswith('the source has "Кирилл Дмитриев", which the house style renders')
 
 
 STORY = "Talks in Kiev\nThe head of the fund spoke to reporters on Monday.\nHe said the talks went well.\n"

@@ -15,11 +15,11 @@ FORBIDDEN_CONFIDENCE = 0.9
 STYLE_CONFIDENCE = 0.8
 MISSING_CONFIDENCE = 0.8  # the source term may be rendered in other words, or left out on purpose
 MESSAGES = {
-    "forbidden": 'house style: write {suggestion}, not "{text}"',
-    "near": 'house style: "{text}" is a misspelling of {suggestion}',
-    "partial": 'house style: "{text}" is a misspelling of {suggestion}',
-    "garbled": 'house style: "{text}" holds a word that no word list knows; the glossary has {suggestion}',
-    "style": "house style writes {suggestion} ({detail})",
+    "forbidden": 'the house style writes {suggestion}, not "{text}"',
+    "near": '"{text}" is a misspelling of {suggestion}, as the house style writes it',
+    "partial": '"{text}" is a misspelling of {suggestion}, as the house style writes it',
+    "garbled": '"{text}" holds a word that no word list knows; the house style has {suggestion}',
+    "style": "the house style writes {suggestion} ({detail})",
 }
 STYLE_DETAILS = {"capitals": "with its capitals", "accents": "with its accents",
                  "hyphenation": "hyphenated so"}
@@ -102,7 +102,7 @@ def _missing(hypothesis: str, term: str, entry, said: str) -> tuple[Flag, ...]:
     if not text:
         return ()
     start = hypothesis.index(text)
-    message = (f'house style: the source has "{term}", which the glossary renders "{entry.rendering}"; {said}'
+    message = (f'the source has "{term}", which the house style renders "{entry.rendering}"; {said}'
                + (f" ({entry.note})" if entry.note else ""))
     return (Flag(start, start + len(text), text, Severity.MAJOR, "house-style", message, MISSING_CONFIDENCE,
                  entry.rendering, GLOSSARY.name),)
