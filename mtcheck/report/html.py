@@ -111,7 +111,9 @@ def render_html(run: RunResult, verdict: Verdict | None = None) -> str:
         rows = [{"segment": s, "order": k, "pieces": pieces(s, numbers), "worst": _worst_rank(s)}
                 for k, s in enumerate(doc.segments, start=1)]
         rows.sort(key=lambda r: (-r["worst"], -r["segment"].scores.penalty, r["order"]))
-        documents.append({"number": n, "doc": doc, "segments": rows})
+        # a document checked without a reference has no Reference column to show
+        documents.append({"number": n, "doc": doc, "segments": rows,
+                          "has_reference": any(s.references for s in doc.segments)})
     flags = [{"number": numbers[id(f)], "flag": f, "segment": s, "doc": d, "where": location(d, s, f)}
              for d, s, f in ranked]
     env = _environment()
