@@ -124,6 +124,17 @@ def flag_words(flag) -> int:
     return max(1, len(tokenize(flag.text)))
 
 
+MIN_STEM, STEM_SHARE = 4, 0.7  # letters two forms of a word share at their start, and their share
+
+
+def one_stem(a: Word, b: Word) -> bool:
+    """Return True if two words are forms of one word ("surprised", "surprise"; not "wrong", "right")."""
+    from os.path import commonprefix
+
+    shared = len(commonprefix((a.folded, b.folded)))
+    return a.folded == b.folded or (shared >= MIN_STEM and shared >= STEM_SHARE * min(len(a.folded), len(b.folded)))
+
+
 def is_function_word(word: Word, lang: str) -> bool:
     """Return True for very frequent words (the, of, and, ...) that carry little meaning alone."""
     return zipf(word.norm, lang) >= FUNCTION_WORD_ZIPF

@@ -183,3 +183,12 @@ def test_an_unknown_word_opening_a_sentence_is_no_name(fake_embedder, hyp, ref, 
     encs = fake_embedder.encode([hyp, ref])
     view = build_view(hyp, (ref,), encs[0], encs[1:])
     assert [view.hyp_words[f.first].text for f in find_nonwords(view)] == expected
+
+
+@pytest.mark.parametrize("a,b,expected", [("surprised", "surprise", True), ("resign", "resign", True),
+                                          ("wrong", "right", False), ("get", "getting", False),
+                                          ("substitutes", "substitute", True)])
+def test_one_stem(a, b, expected):
+    from mtcheck.words import one_stem, tokenize
+
+    assert one_stem(tokenize(a)[0], tokenize(b)[0]) is expected

@@ -8,7 +8,7 @@ that says the negation otherwise ("refused to pay", "unpaid") is left alone.
 from __future__ import annotations
 
 from ..results import Severity
-from ..words import Word
+from ..words import Word, one_stem
 from .base import Detector, Finding, SegmentView
 
 # negation cues by language; languages without a list skip the detector
@@ -26,15 +26,6 @@ PASSED_OVER = {"en": frozenset({"a", "an", "the", "be", "been", "being", "to", "
 SCOPE = 3  # words after a reference cue that may be what it negates
 REACH = 4  # words either side of the translation's word where its own negation would stand
 GOOD_MATCH = 0.7  # how well the translation's word must match the negated one
-MIN_STEM, STEM_SHARE = 4, 0.7  # letters two forms of a word share at their start, and their share
-
-
-def _one_stem(a: Word, b: Word) -> bool:
-    """Return True if two words are forms of one word ("surprised", "surprise")."""
-    from os.path import commonprefix
-
-    shared = len(commonprefix((a.folded, b.folded)))
-    return a.folded == b.folded or (shared >= MIN_STEM and shared >= STEM_SHARE * min(len(a.folded), len(b.folded)))
 
 
 def is_cue(word: Word, lang: str) -> bool:
@@ -78,7 +69,7 @@ def find_lost_negation(view: SegmentView) -> list[Finding]:
     # "not right" is right), which the embeddings match as well as the word itself
     by_ref_word = {(m.ref, m.word): i for i, m in enumerate(view.matches)
                    if m is not None and (m.same_form or m.similarity >= GOOD_MATCH
-                                         and _one_stem(view.hyp_words[i], view.ref_words[m.ref][m.word]))}
+                                         and one_stem(view.hyp_words[i], view.ref_words[m.ref][m.word]))}
     found = []
     for k, words in enumerate(view.ref_words):
         for j, w in enumerate(words):

@@ -8,8 +8,8 @@ the roles ("bears were attacked by six people" for "six people attacked bears") 
 from __future__ import annotations
 
 from ..results import Severity
+from ..words import one_stem
 from .base import Detector, Finding, SegmentView
-from .negation import _one_stem
 
 
 def find_swapped_roles(view: SegmentView) -> list[Finding]:
@@ -19,7 +19,7 @@ def find_swapped_roles(view: SegmentView) -> list[Finding]:
     found = []
     for i, role in enumerate(view.roles):
         m = view.matches[i]
-        if role is None or m is None or not (m.same_form or _one_stem(view.hyp_words[i], view.ref_words[m.ref][m.word])):
+        if role is None or m is None or not (m.same_form or one_stem(view.hyp_words[i], view.ref_words[m.ref][m.word])):
             continue
         theirs = view.ref_roles[m.ref][m.word]
         verb = view.matches[role.head]
