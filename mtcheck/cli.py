@@ -66,7 +66,7 @@ def cli() -> None:
 @click.option("--format", "input_format", default="auto", show_default=True,
               type=click.Choice(["auto", "text", "jsonl", "tsv", "xliff", "tmx", "po", "srt"]),
               help="Input format; auto goes by the file extension.")
-@click.option("--glossary", "glossary", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--glossary", "glossary", multiple=True, type=click.Path(path_type=Path),
               help="House-style glossary (TSV or CSV with a header: term, source, forbidden, note; or TBX). "
                    "Repeat for several. Its names are checked with or without a reference.")
 @click.option("--line-aligned/--no-line-aligned", default=None,

@@ -18,6 +18,10 @@ from mtcheck.errors import ExitCode
 from .conftest import SEED_REF
 
 USAGE, INPUT = ExitCode.USAGE, ExitCode.INPUT
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE martif [<!ENTITY a "aaaaaaaaaa">'
+          + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(8))
+          + ']><martif type="TBX"><text><body><termEntry><langSet xml:lang="en"><tig><term>&i;</term></tig>'
+          '</langSet></termEntry></body></text></martif>')
 GOOD = '{"id": "1", "hypothesis": "The talks went well.", "reference": "The talks went well."}\n'
 
 
@@ -210,6 +214,9 @@ MORE = [
     ("a settings file that is not TOML", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", "= =\n"), "--no-html"], USAGE, '{d}/m.toml: invalid TOML: Invalid statement (at line 1, column 1)'),
     ("a settings file with an unknown severity", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", 'fail-on = "fatal"\n'), "--no-html"], USAGE, "{d}/m.toml:1: fail-on must be one of critical, major, minor, got 'fatal'"),
     ("a settings file with chrF out of range", lambda d: ["check", write(d, "b.jsonl", GOOD), "--config", write(d, "m.toml", "min-chrf = 200\n"), "--no-html"], USAGE, '{d}/m.toml:1: min-chrf must be between 0 and 100, got 200.0'),
+    ("a glossary that is a folder", lambda d: ["check", write(d, "b.jsonl", GOOD), "--glossary", (d / "g").mkdir() or d / "g", "--no-html"], INPUT, "{d}/g: is a directory; give a glossary file"),
+    ("a TBX glossary of nested entities (billion laughs)", lambda d: ["check", write(d, "b.jsonl", GOOD), "--glossary", write(d, "g.tbx", LAUGHS), "--no-html"], INPUT, "{d}/g.tbx:1: cannot read as TBX: Maximum entity amplification factor exceeded"),
+    ("a glossary in Latin-1", lambda d: ["check", write(d, "b.jsonl", GOOD), "--glossary", write(d, "g.tsv", "term\nKi\xe9v\n".encode("latin-1"), binary=True), "--no-html"], INPUT, "{d}/g.tsv:2: not valid UTF-8 (byte 0xe9 at column 3); convert the file to UTF-8"),
     ("a decisions file that is not JSON", lambda d: ["check", write(d, "b.jsonl", GOOD), "--decisions", write(d, "d.json", "{oops"), "--no-html"], INPUT, '{d}/d.json:1: not JSON: Expecting property name enclosed in double quotes; give a file exported by t'),
     ("a decisions file of another format", lambda d: ["check", write(d, "b.jsonl", GOOD), "--decisions", write(d, "d.json", '{"format": "x"}'), "--no-html"], INPUT, "{d}/d.json: not an mtcheck decisions file (format 'mtcheck-decisions', version 1)"),
     ("a decision without a key", lambda d: ["check", write(d, "b.jsonl", GOOD), "--decisions", write(d, "d.json", '{"format": "mtcheck-decisions", "version": 1, "decisions": [{"decision": "dismissed"}]}'), "--no-html"], INPUT, "{d}/d.json: decision 1 needs a 'key' and a 'decision' of dismissed or confirmed"),
