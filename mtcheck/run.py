@@ -94,7 +94,7 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
 def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress | None = None) -> DocumentResult:
     """Align one loaded input if it is a document, check its units and tally them into ``run``."""
     name, ref_names = str(item.job.translation), tuple(str(r) for r in item.job.references)
-    source, notes, extra = None, item.notes, {}
+    source, extra = None, {}
     if item.document is not None:
         doc, settings = item.document, context.settings
         if not doc.references:
@@ -109,7 +109,7 @@ def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress |
             extra = _missing_renderings(doc, units, context)
     else:
         units = [segment_of(r) for r in item.records]
-    return check_document(name, ref_names, units, item.mode, context, run, notes, source, progress, extra)
+    return check_document(name, ref_names, units, item.mode, context, run, item.notes, source, progress, extra)
 
 
 def _missing_renderings(doc, units: Sequence[Segment], context: Context) -> dict:
@@ -121,11 +121,15 @@ def _missing_renderings(doc, units: Sequence[Segment], context: Context) -> dict
     return missing_in_document(doc.translation, doc.source, units, context.glossary, context.settings.lang)
 
 
-# what a document checked without a reference is told, in every report
-ALONE_NOTE = ("no reference: only the checks that need none ran (house style, invented words, repetition, "
-              "text in another script{numbers}); similarity, BLEU, chrF and the checks that compare with a "
-              "reference (mistranslation, garbled wording, word order, names, truncation, unrelated text) "
-              "did not run")
+def alone_note(with_source: bool) -> str:
+    """Return what a document checked without a reference is told, in every report: which
+    detectors ran and which did not, as they declare themselves."""
+    from .detect import DETECTORS
+
+    ran = [d.name for d in DETECTORS if not d.needs_reference and (with_source or d.name != "numbers")]
+    skipped = [d.name for d in DETECTORS if d.needs_reference]
+    return (f"no reference: only the checks that need none ran ({', '.join(ran)}); similarity, BLEU, chrF "
+            f"and the checks that compare with a reference ({', '.join(skipped)}) did not run")
 
 
 def check_alone_document(item: Loaded, context: Context, run: Sums, progress: Progress | None) -> DocumentResult:
@@ -135,7 +139,7 @@ def check_alone_document(item: Loaded, context: Context, run: Sums, progress: Pr
     units = [replace(u, alignment=NO_REFERENCE)
              for u in align_lines(name, doc.translation, (), (), doc.source if by_line else None)]
     source = None if by_line or not doc.source else Source(doc.source, settings.lang)
-    note = ALONE_NOTE.format(numbers=", numbers against the source" if doc.source else "")
+    note = alone_note(bool(doc.source))
     extra = {} if by_line else _missing_renderings(doc, units, context)
     return check_document(name, (), units, item.mode, context, run, (*item.notes, note), source, progress, extra)
 

@@ -65,3 +65,15 @@ def real_embedder():
     from mtcheck.embed import load_model
 
     return load_model()
+
+
+@pytest.fixture
+def run(no_model):
+    """Invoke mtcheck with the fake embedder and return the Click result."""
+    from click.testing import CliRunner
+
+    from mtcheck.cli import cli
+
+    def invoke(*args):
+        return CliRunner().invoke(cli, [str(a) for a in args])
+    return invoke

@@ -13,14 +13,6 @@ from mtcheck.errors import ExitCode
 from .conftest import SEED, SEED_REF
 
 
-@pytest.fixture
-def run(no_model):
-    """Invoke mtcheck with the fake embedder and return the Click result."""
-    def invoke(*args):
-        return CliRunner().invoke(cli, [str(a) for a in args])
-    return invoke
-
-
 def test_check_seed_writes_json_and_html(run, tmp_path):
     out_json, out_html = tmp_path / "r.json", tmp_path / "r.html"
     result = run("check", SEED, "--reference", SEED_REF, "--json", out_json, "--html", out_html)

@@ -2,22 +2,12 @@
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from mtcheck.cli import cli
 from mtcheck.errors import ExitCode
 
 from .conftest import ROOT, SEED, SEED_REF
 
 SEED_GLOSSARY = ROOT / "reference" / "000_5d07a7fcc0fe4e21.glossary.tsv"
-
-
-@pytest.fixture
-def run(no_model):
-    """Invoke mtcheck with the fake embedder and return the Click result."""
-    def invoke(*args):
-        return CliRunner().invoke(cli, [str(a) for a in args])
-    return invoke
 
 
 def test_a_document_without_a_reference_is_checked_against_the_glossary(run, tmp_path):

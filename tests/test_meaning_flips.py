@@ -1,9 +1,34 @@
-"""Meaning flips: a negation lost, a spelled-out number changed, roles swapped. Tables over the detectors alone."""
+"""Meaning flips and other precise faults: tables over each detector alone (negation, numbers,
+roles, pronouns, antonyms, truncation, compounds, non-words)."""
+from dataclasses import replace
+
 import pytest
 
 from mtcheck.detect import build_view
+from mtcheck.detect.antonyms import find_antonyms, lemmas
+from mtcheck.detect.compounds import find_changed_compounds
 from mtcheck.detect.negation import find_lost_negation
+from mtcheck.detect.nonwords import find_nonwords
 from mtcheck.detect.numbers import find_number_mismatches
+from mtcheck.detect.pronouns import find_gender_swaps
+from mtcheck.detect.roles import find_role_swaps
+from mtcheck.detect.truncation import find_truncation
+from mtcheck.detect.wordalign import Match
+
+
+def found(find, embedder, hyp, ref, aligned=None) -> list[str]:
+    """Return the text of each finding of a detector on a translation against its reference.
+
+    ``aligned`` pairs each translation word with a reference word by hand, where the real model
+    pairs them (a word with its antonym, "final" with "semi-final") and the fake embedder cannot.
+    """
+    encs = embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    if aligned is not None:
+        view = replace(view, matches=tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm)
+                                           for w, j in zip(view.hyp_words, aligned)))
+    return [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in find(view)]
+
 
 NEGATIONS = [
     # name, translation, reference, expected (words found) as text
@@ -25,10 +50,7 @@ NEGATIONS = [
 
 @pytest.mark.parametrize("name,hyp,ref,expected", NEGATIONS, ids=[c[0] for c in NEGATIONS])
 def test_lost_negation(fake_embedder, name, hyp, ref, expected):
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    found = find_lost_negation(view)
-    assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in found] == expected
+    assert found(find_lost_negation, fake_embedder, hyp, ref) == expected
 
 
 SPELLED = [
@@ -46,13 +68,8 @@ SPELLED = [
 
 @pytest.mark.parametrize("name,hyp,ref,expected", SPELLED, ids=[c[0] for c in SPELLED])
 def test_spelled_numbers(fake_embedder, name, hyp, ref, expected):
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    found = find_number_mismatches(view)
-    assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in found] == expected
+    assert found(find_number_mismatches, fake_embedder, hyp, ref) == expected
 
-
-from mtcheck.detect.roles import find_role_swaps  # noqa: E402
 
 ROLE_SWAPS = [
     ("doer and done-to swapped", "Last year six people attacked bears.", "Last year bears attacked six people.",
@@ -67,12 +84,8 @@ ROLE_SWAPS = [
 
 @pytest.mark.parametrize("name,hyp,ref,expected", ROLE_SWAPS, ids=[c[0] for c in ROLE_SWAPS])
 def test_role_swaps(fake_embedder, name, hyp, ref, expected):
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    assert [hyp[view.hyp_words[f.first].start:view.hyp_words[f.last].end] for f in find_role_swaps(view)] == expected
+    assert found(find_role_swaps, fake_embedder, hyp, ref) == expected
 
-
-from mtcheck.detect.pronouns import find_gender_swaps  # noqa: E402
 
 GENDER = [
     ("a possessive of the other gender", "The writer won the prize for his novel.",
@@ -85,12 +98,8 @@ GENDER = [
 
 @pytest.mark.parametrize("name,hyp,ref,expected", GENDER, ids=[c[0] for c in GENDER])
 def test_gender_swaps(fake_embedder, name, hyp, ref, expected):
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    assert [view.hyp_words[f.first].text for f in find_gender_swaps(view)] == expected
+    assert found(find_gender_swaps, fake_embedder, hyp, ref) == expected
 
-
-from mtcheck.detect.antonyms import find_antonyms, lemmas  # noqa: E402
 
 ANTONYM_CASES = [
     # name, translation, reference, the reference word each translation word is matched to, expected
@@ -111,16 +120,7 @@ ANTONYM_CASES = [
 
 @pytest.mark.parametrize("name,hyp,ref,aligned,expected", ANTONYM_CASES, ids=[c[0] for c in ANTONYM_CASES])
 def test_antonyms(fake_embedder, name, hyp, ref, aligned, expected):
-    from dataclasses import replace
-
-    from mtcheck.detect.wordalign import Match
-
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    # the model pairs a word with its antonym (they are close); the fake embedder cannot
-    matches = tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm) for w, j in zip(view.hyp_words, aligned))
-    view = replace(view, matches=matches)
-    assert [view.hyp_words[f.first].text for f in find_antonyms(view)] == expected
+    assert found(find_antonyms, fake_embedder, hyp, ref, aligned) == expected
 
 
 @pytest.mark.parametrize("word,expected", [("exports", "export"), ("higher", "high"), ("stopped", "stop"),
@@ -128,8 +128,6 @@ def test_antonyms(fake_embedder, name, hyp, ref, aligned, expected):
 def test_lemmas(word, expected):
     assert expected in lemmas(word)
 
-
-from mtcheck.detect.truncation import find_truncation  # noqa: E402
 
 
 @pytest.mark.parametrize("hyp,ref,expected", [
@@ -140,12 +138,8 @@ from mtcheck.detect.truncation import find_truncation  # noqa: E402
      "The study was observational and does not prove a causal link.", []),
 ])
 def test_a_translation_that_stops_on_a_word_no_sentence_ends_on_is_cut_off(fake_embedder, hyp, ref, expected):
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    assert [view.hyp_words[f.first].text for f in find_truncation(view)] == expected
+    assert found(find_truncation, fake_embedder, hyp, ref) == expected
 
-
-from mtcheck.detect.compounds import find_changed_compounds  # noqa: E402
 
 COMPOUND_CASES = [
     ("a rank dropped", "Croatia will meet Germany in the final.", "Croatia will play Germany in the semi-final.",
@@ -159,18 +153,8 @@ COMPOUND_CASES = [
 
 @pytest.mark.parametrize("name,hyp,ref,aligned,expected", COMPOUND_CASES, ids=[c[0] for c in COMPOUND_CASES])
 def test_changed_compounds(fake_embedder, name, hyp, ref, aligned, expected):
-    from dataclasses import replace
+    assert found(find_changed_compounds, fake_embedder, hyp, ref, aligned) == expected
 
-    from mtcheck.detect.wordalign import Match
-
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    matches = tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm) for w, j in zip(view.hyp_words, aligned))
-    view = replace(view, matches=matches)
-    assert [view.hyp_words[f.first].text for f in find_changed_compounds(view)] == expected
-
-
-from mtcheck.detect.nonwords import find_nonwords  # noqa: E402
 
 
 @pytest.mark.parametrize("hyp,ref,expected", [
@@ -180,9 +164,7 @@ from mtcheck.detect.nonwords import find_nonwords  # noqa: E402
     ("The Pótlóbuszok run between the towns.", "The replacement buses run.", []),  # not opening a sentence
 ])
 def test_an_unknown_word_opening_a_sentence_is_no_name(fake_embedder, hyp, ref, expected):
-    encs = fake_embedder.encode([hyp, ref])
-    view = build_view(hyp, (ref,), encs[0], encs[1:])
-    assert [view.hyp_words[f.first].text for f in find_nonwords(view)] == expected
+    assert found(find_nonwords, fake_embedder, hyp, ref) == expected
 
 
 @pytest.mark.parametrize("a,b,expected", [("surprised", "surprise", True), ("resign", "resign", True),

@@ -36,7 +36,8 @@ def antonyms() -> dict[str, frozenset[str]]:
     return {w: frozenset(s) for w, s in table.items()}
 
 
-def lemmas(norm: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def lemmas(norm: str) -> frozenset[str]:
     """Return the dictionary forms a word may be of ("exports" -> export, "lost" stays, "higher" -> high)."""
     out = {norm}
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
@@ -46,7 +47,7 @@ def lemmas(norm: str) -> set[str]:
             out.add(stem)
             if len(stem) > 3 and stem[-1] == stem[-2] and not repl:  # "stopped" -> "stop"
                 out.add(stem[:-1])
-    return out
+    return frozenset(out)
 
 
 def _opposite(a: Word, b: Word) -> bool:

@@ -95,7 +95,7 @@ def defer_to_precise(findings: list[Finding], precise_kinds: frozenset[str],
 
 def arbitrate(view: SegmentView, findings: list[Finding], overriding_kinds: frozenset[str],
               precise_kinds: frozenset[str], wording_kinds: frozenset[str] = frozenset(),
-              house_kinds: frozenset[str] = frozenset({"house-style"})) -> list[Finding]:
+              house_kinds: frozenset[str] = frozenset()) -> list[Finding]:
     """Return the findings that explain best (supersede), with wording giving way to precise
     findings, and everything to the house style."""
     kept = defer_to_precise(supersede(findings, overriding_kinds, house_kinds), precise_kinds, wording_kinds)

@@ -63,8 +63,8 @@ def _said_otherwise(view: SegmentView, i: int) -> bool:
 
 def find_lost_negation(view: SegmentView) -> list[Finding]:
     """Flag translation words that a reference negates and the translation does not."""
-    if view.lang not in CUES or not view.ref_words:
-        return []
+    if view.lang not in CUES or not any(is_cue(w, view.lang) for ws in view.ref_words for w in ws):
+        return []  # most references negate nothing: no alignment table to build
     # the very word, or a form of it: a near-synonym may be the negation's antonym ("wrong" for
     # "not right" is right), which the embeddings match as well as the word itself
     by_ref_word = {(m.ref, m.word): i for i, m in enumerate(view.matches)

@@ -146,8 +146,7 @@ def _has_value(key: str, values: set[float]) -> bool:
 
 def find_number_mismatches(view: SegmentView) -> list[Finding]:
     """Flag numerals of the translation that say a number no reference (nor the source) has."""
-    spelled = SPELLED.get(view.lang, {})
-    if not any(w.is_number or w.norm in spelled or "-" in w.norm for w in view.hyp_words) \
+    if not any(w.is_number or _spelled(w.norm, view.lang) is not None for w in view.hyp_words) \
             or (not view.ref_words and view.source is None):
         return []  # no number to check, or nothing to check it against
     # the references are already in words; the source's numbers are read once per source
