@@ -1,6 +1,6 @@
 """Measure time and peak memory on huge inputs: a document of many lines, checked in document mode.
 
-    python -m benchmarks.scale ../shared/data/mqm_zhen_dev.jsonl [--lines 50000]
+    python -m benchmarks.scale ../shared/data/mqm_zhen_dev.jsonl [--lines 50000] [--one-line] [--stream]
 
 The document and its reference are the MQM data's translations and references, one a line,
 repeated with a number so that every line is distinct, as long as asked. Each run is its own
@@ -20,9 +20,13 @@ from pathlib import Path
 RUN = """
 import resource, sys, time
 from mtcheck.run import check
+from mtcheck.stream import check_stream
 start = time.perf_counter()
-run = check(sys.argv[1], [sys.argv[2]])
-print(len(run.segments), time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+if len(sys.argv) > 3:
+    count = check_stream(sys.argv[1], sys.argv[3], [sys.argv[2]]).documents[0].segment_count
+else:
+    count = len(check(sys.argv[1], [sys.argv[2]]).segments)
+print(count, time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
@@ -51,18 +55,21 @@ def main(argv=None) -> None:
     parser.add_argument("data")
     parser.add_argument("--lines", type=int, default=50000)
     parser.add_argument("--one-line", action="store_true", help="put all the lines on one line of text")
+    parser.add_argument("--stream", action="store_true", help="check as --stream does, results written as they come")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         hyp, ref = write_document(args.data, args.lines, Path(tmp), args.one_line)
         size = hyp.stat().st_size
         started = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", RUN, str(hyp), str(ref)], capture_output=True, text=True)
+        stream = [str(Path(tmp) / "segments.jsonl")] if args.stream else []
+        out = subprocess.run([sys.executable, "-c", RUN, str(hyp), str(ref), *stream], capture_output=True, text=True)
         if out.returncode:
             print(out.stderr[-2000:])
             sys.exit(1)
         segments, seconds, peak = out.stdout.split()[-3:]
         shape = f"one line of {size / 2**20:.1f} MB" if args.one_line else f"{args.lines:,} lines"
-        print(f"| document of {shape} | {int(segments):,} segments | {float(seconds):.0f} s "
+        how = "streamed" if args.stream else "held"
+        print(f"| document of {shape}, {how} | {int(segments):,} segments | {float(seconds):.0f} s "
               f"(wall {time.perf_counter() - started:.0f} s) | peak {float(peak):.0f} MB |")
 
 

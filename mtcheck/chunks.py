@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .align.pairs import pair_segments
 from .detect import Source
+from .heap import release
 from .metrics import SegmentStatistics
 from .results import SegmentResult
 from .segment_check import Context, Encoded, check_segment
@@ -45,6 +46,15 @@ def check_chunk(units: Sequence[Segment], context: Context,
     ``source`` is a whole document's source text, whose words serve every segment; a segment
     with a source of its own (a batch record, a line) is checked against that instead.
     """
+    try:
+        return _check(units, context, source)
+    finally:
+        release()  # the chunk's token vectors are freed by now
+
+
+def _check(units: Sequence[Segment], context: Context,
+           source: Source | None) -> tuple[list[SegmentResult], list[SegmentStatistics | None]]:
+    """Check some segments (check_chunk), with the cyclic collector paused."""
     with _collector_paused():
         lang = context.settings.lang
         units = [split_segment(u, lang) for u in units]

@@ -77,8 +77,9 @@ def cli() -> None:
 @click.option("--workers", type=click.IntRange(min=1),
               help="Check batches on a local Dask cluster of this many worker processes.")
 @click.option("--stream", "stream_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Check JSONL batches of any size in bounded memory, writing each segment's result "
-                   "to this JSON Lines file as it comes (no HTML or whole-run JSON).")
+              help="Check inputs of any size in bounded memory (a JSONL batch read as it comes, a "
+                   "document aligned in a band), writing each segment's result to this JSON Lines file "
+                   "as it comes (no HTML or whole-run JSON).")
 @gate_options
 @output_options
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
@@ -104,6 +105,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     """
     from .gate import verdict_of
     from .report.console import report_run
+    from .report.progress import progress_bar
     from .settings import Settings
 
     merged = merged_options(options)
@@ -116,8 +118,8 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     if stream_out is not None:
         if html_out is not None or options["json_out"] is not None:
             raise UsageError("--stream writes segments as they come; --html and --json need the whole run")
-        if references or dask_address or workers:
-            raise UsageError("--stream reads JSONL batches on this machine; drop --reference, --dask, --workers")
+        if dask_address or workers:
+            raise UsageError("--stream checks on this machine; drop --dask and --workers")
         no_html = True
     if html_out is not None and no_html:
         raise UsageError("--html and --no-html contradict each other; give one of them")
@@ -134,7 +136,9 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     if stream_out is not None:
         from .stream import check_stream
 
-        run = check_stream(list(translations), stream_out, settings=settings, input_format=fmt)
+        with progress_bar(not options["quiet"]) as progress:
+            run = check_stream(list(translations), stream_out, references, source=source, settings=settings,
+                               input_format=fmt, progress=progress)
         verdict = verdict_of(run, thresholds)
         report_run(run, verdict, options, None, limit)
         if not options["quiet"]:
@@ -153,8 +157,6 @@ def check(translations, references, source, input_format, html_out, no_html, lim
                 cluster.close()
     else:
         from .run import check as run_check
-
-        from .report.progress import progress_bar
 
         with progress_bar(not options["quiet"]) as progress:
             run = run_check(list(translations), references, source=source, settings=settings,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .align.document import align_document, align_lines
 from .calibration import default_calibration, read_calibration
@@ -91,25 +91,37 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
     return finish([document], context, run)
 
 
+class Plan(NamedTuple):
+    """What one loaded input is checked as: its units, and what serves them all."""
+
+    units: Sequence[Segment]  # a document's are made as they are iterated (AlignedUnits)
+    source: Source | None = None  # a document's whole source, when its sentences are not aligned to it
+    extra: Mapping[int, tuple] = {}  # flags found over the whole document, by unit index
+    notes: tuple[str, ...] = ()
+
+
+def plan_of(item: Loaded, context: Context) -> Plan:
+    """Return the units of one loaded input, aligning it if it is a document."""
+    if item.document is None:
+        return Plan([segment_of(r) for r in item.records], notes=item.notes)
+    doc, settings, name = item.document, context.settings, str(item.job.translation)
+    if not doc.references:
+        return alone_plan(item, context)
+    if settings.line_aligned:
+        ref_names = tuple(str(r) for r in item.job.references)
+        return Plan(align_lines(name, doc.translation, ref_names, doc.references, doc.source), notes=item.notes)
+    units = align_document(doc.translation, doc.references, context.embedder, settings.lang)
+    # sentences are not aligned to the source: its words only keep names and numbers of the
+    # source from being called invented
+    source = Source(doc.source, settings.lang) if doc.source else None
+    return Plan(units, source, _missing_renderings(doc, units, context), item.notes)
+
+
 def check_loaded(item: Loaded, context: Context, run: Sums, progress: Progress | None = None) -> DocumentResult:
-    """Align one loaded input if it is a document, check its units and tally them into ``run``."""
+    """Check one loaded input's units and tally them into ``run``."""
     name, ref_names = str(item.job.translation), tuple(str(r) for r in item.job.references)
-    source, extra = None, {}
-    if item.document is not None:
-        doc, settings = item.document, context.settings
-        if not doc.references:
-            return check_alone_document(item, context, run, progress)
-        if settings.line_aligned:
-            units = align_lines(name, doc.translation, ref_names, doc.references, doc.source)
-        else:
-            units = align_document(doc.translation, doc.references, context.embedder, settings.lang)
-            # sentences are not aligned to the source: its words only keep names and numbers
-            # of the source from being called invented
-            source = Source(doc.source, settings.lang) if doc.source else None
-            extra = _missing_renderings(doc, units, context)
-    else:
-        units = [segment_of(r) for r in item.records]
-    return check_document(name, ref_names, units, item.mode, context, run, item.notes, source, progress, extra)
+    units, source, extra, notes = plan_of(item, context)
+    return check_document(name, ref_names, units, item.mode, context, run, notes, source, progress, extra)
 
 
 def _missing_renderings(doc, units: Sequence[Segment], context: Context) -> dict:
@@ -118,7 +130,7 @@ def _missing_renderings(doc, units: Sequence[Segment], context: Context) -> dict
         return {}
     from .detect.glossary import missing_in_document
 
-    return missing_in_document(doc.translation, doc.source, units, context.glossary, context.settings.lang)
+    return missing_in_document(doc.translation, doc.source, list(units), context.glossary, context.settings.lang)
 
 
 def alone_note(with_source: bool) -> str:
@@ -132,16 +144,16 @@ def alone_note(with_source: bool) -> str:
             f"and the checks that compare with a reference ({', '.join(skipped)}) did not run")
 
 
-def check_alone_document(item: Loaded, context: Context, run: Sums, progress: Progress | None) -> DocumentResult:
-    """Check a document without a reference, line by line (with --line-aligned, line n of the source too)."""
+def alone_plan(item: Loaded, context: Context) -> Plan:
+    """Return the units of a document without a reference: its lines (with --line-aligned, line
+    n of the source too)."""
     doc, settings, name = item.document, context.settings, str(item.job.translation)
     by_line = settings.line_aligned and doc.source is not None
     units = [replace(u, alignment=NO_REFERENCE)
              for u in align_lines(name, doc.translation, (), (), doc.source if by_line else None)]
     source = None if by_line or not doc.source else Source(doc.source, settings.lang)
-    note = alone_note(bool(doc.source))
     extra = {} if by_line else _missing_renderings(doc, units, context)
-    return check_document(name, (), units, item.mode, context, run, (*item.notes, note), source, progress, extra)
+    return Plan(units, source, extra, (*item.notes, alone_note(bool(doc.source))))
 
 
 def check_document(name: str, ref_names: tuple[str, ...], units: Sequence[Segment], mode: str, context: Context,
@@ -154,16 +166,25 @@ def check_document(name: str, ref_names: tuple[str, ...], units: Sequence[Segmen
     """
     tally = DocumentTally()
     segments: list[SegmentResult] = []
-    for chunk in chunks(units):
-        results, stats = check_chunk(chunk, context, source)
-        done = len(segments)
-        results = [with_flags(r, extra[done + k], context) if done + k in extra else r for k, r in enumerate(results)]
+    for results, stats in checked(units, context, source, extra):
         for segment, st in zip(results, stats):
             tally.add(segment, st)
         segments += results
         if progress is not None:
             progress(name, len(segments), len(units))
     return document_result(name, ref_names, tuple(segments), mode, notes, tally, context, run)
+
+
+def checked(units: Iterable[Segment], context: Context, source: Source | None = None,
+            extra: Mapping[int, tuple] = {}) -> Iterator[tuple[list[SegmentResult], list]]:
+    """Check units a chunk at a time; yield each chunk's results (with the document's own flags
+    added) and sacrebleu statistics."""
+    done = 0
+    for chunk in chunks(units):
+        results, stats = check_chunk(chunk, context, source)
+        yield [with_flags(r, extra[done + k], context) if done + k in extra else r
+               for k, r in enumerate(results)], stats
+        done += len(results)
 
 
 def document_result(name: str, ref_names: tuple[str, ...], segments: tuple[SegmentResult, ...], mode: str,

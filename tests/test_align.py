@@ -117,3 +117,21 @@ def test_a_steep_document_aligns_end_to_end():
     """Two translation sentences against 130: the band as given leaves no path (the old aligner failed)."""
     links = align(2, 130, lambda i, di, j, dj: 0.5, band=30)
     assert sum(l.ref_end - l.ref_start for l in links) == 130 and links[-1].hyp_end == 2
+
+
+@pytest.mark.parametrize("n_hyp,n_ref,band", [(300, 300, 3), (300, 200, 4), (40, 400, 3), (400, 40, 2)])
+def test_the_banded_aligner_asks_for_similarities_near_the_band_only(n_hyp, n_ref, band):
+    """Where no path can go, no similarity (an encoding) is asked for: not along the first row or column."""
+    from mtcheck.align.dp import effective_band
+
+    asked = []
+
+    def similarity(i, di, j, dj):
+        asked.append((i, j))
+        return 0.5
+
+    align(n_hyp, n_ref, similarity, band=band)
+    ratio = n_ref / n_hyp
+    wide = effective_band(band, ratio)
+    far = [(i, j) for i, j in asked if abs(i * ratio - j) > wide + 2 * ratio + 4]
+    assert asked and far == []

@@ -77,3 +77,51 @@ def test_cli_stream_of_a_clean_batch_says_no_flags(tmp_path, no_model):
     result = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(tmp_path / "s.jsonl")])
     assert result.exit_code == ExitCode.OK
     assert "No flags." in result.stdout and "Worst segments" not in result.stdout
+
+
+@pytest.fixture
+def document(tmp_path):
+    """A document of many sentences over several lines, its reference, and its source."""
+    hyp, ref = [], []
+    for i in range(1500):  # two chunks and more, and two blocks of the aligner's vectors
+        if i % 11 == 0:
+            hyp.append(f"Ilon Musk met the envoy on day {i}.")
+            ref.append(f"Elon Musk met the envoy on day {i}.")
+        elif i % 13 == 0:
+            ref.append(f"A sentence nobody translated, number {i}.")
+        else:
+            hyp.append(f"The weather was fine on day {i}.")
+            ref.append(f"The weather was fine on day {i}.")
+    doc, reference, source = tmp_path / "doc.txt", tmp_path / "doc.ref.txt", tmp_path / "doc.src.txt"
+    doc.write_text("\n".join(" ".join(hyp[k:k + 3]) for k in range(0, len(hyp), 3)) + "\n")
+    reference.write_text("\n".join(" ".join(ref[k:k + 4]) for k in range(0, len(ref), 4)) + "\n")
+    source.write_text("Илон Маск. " * 3 + "\n")
+    return doc, reference, source
+
+
+def test_a_streamed_document_equals_a_normal_run(document, tmp_path, fake_embedder):
+    doc, ref, source = document
+    normal = check(doc, [ref], source=source, embedder=fake_embedder)
+    out = tmp_path / "segments.jsonl"
+    streamed = check_stream(doc, out, [ref], source=source, embedder=fake_embedder)
+    got = streamed.documents[0]
+    assert (got.segments, got.mode, got.references) == ((), "document", (str(ref),))
+    assert got.segment_count == len(normal.segments) > 1024
+    assert got.flag_counts == normal.documents[0].flag_counts and got.flag_counts["major"] >= 136
+    assert streamed.corpus == normal.corpus
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert lines == [dict(s.to_dict(), document=str(doc)) for s in normal.segments]
+    assert sum(s.alignment == "0-1" for s in normal.segments) >= 100  # the 104 untranslated sentences
+
+
+def test_cli_streams_a_document_with_its_reference(document, tmp_path, no_model):
+    doc, ref, _ = document
+    out = tmp_path / "s.jsonl"
+    result = CliRunner().invoke(cli, ["check", str(doc), "-r", str(ref), "--stream", str(out), "--fail-on", "major"])
+    assert result.exit_code == ExitCode.GATE_FAILED, result.output
+    assert f"Segments streamed to: {out}" in result.stdout
+    assert f"Worst segments of {doc} (their flags are in {out}):" in result.stdout
+    assert {json.loads(line)["document"] for line in out.read_text().splitlines()} == {str(doc)}
+    dask = CliRunner().invoke(cli, ["check", str(doc), "-r", str(ref), "--stream", str(out), "--workers", "2"])
+    assert dask.exit_code == ExitCode.USAGE
+    assert dask.stderr.strip().endswith("--stream checks on this machine; drop --dask and --workers")

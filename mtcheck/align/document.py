@@ -5,12 +5,14 @@ its references' sentences, so that nothing downstream splits them again.
 """
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections import OrderedDict
+from typing import Iterator, Mapping, Sequence
 
 import numpy as np
 
 from ..embed.base import Embedder
 from ..errors import InputError
+from ..heap import release
 from ..sentences import Segment, Sentence, shift, split_lines, split_sentences
 from ..similarity import best_counterpart
 from .dp import Link, align, length_penalty
@@ -37,15 +39,59 @@ def candidates(text: str, sents: Sequence[Sentence]) -> list[str]:
     return [text_of(text, sents, i, i + d) for d in (1, 2) for i in range(len(sents) - d + 1)]
 
 
-def align_sentences(hyp: str, hyp_sents: Sequence[Sentence], ref: str, ref_sents: Sequence[Sentence],
-                    vectors: Mapping[str, np.ndarray]) -> list[Link]:
-    """Align translation sentences with reference sentences, given the candidates' sentence vectors."""
-    def similarity(i: int, di: int, j: int, dj: int) -> float:
-        h = text_of(hyp, hyp_sents, i, i + di)
-        r = text_of(ref, ref_sents, j, j + dj)
-        return float(vectors[h] @ vectors[r]) - length_penalty(len(h), len(r))
+class Runs:
+    """A text's runs of one or two sentences, as the aligner compares them: vectors given by text."""
 
-    return align(len(hyp_sents), len(ref_sents), similarity, band=ALIGN_BAND)
+    def __init__(self, text: str, sents: Sequence[Sentence], vectors: Mapping[str, np.ndarray] | None = None):
+        self.text, self.sents, self.vectors = text, sents, vectors
+
+    def vector(self, i: int, d: int) -> np.ndarray:
+        """Return the sentence vector of sentences [i, i + d)."""
+        return self.vectors[text_of(self.text, self.sents, i, i + d)]
+
+    def length(self, i: int, d: int) -> int:
+        """Return the length in characters of sentences [i, i + d)."""
+        return self.sents[i + d - 1].end - self.sents[i].start
+
+
+class EncodedRuns(Runs):
+    """A text's runs, encoded a block at a time as the aligner asks for them.
+
+    The banded aligner asks for runs near the diagonal only, moving down the text: a block is
+    encoded when first asked for, and the least recently used ones are let go, so a document of
+    any length holds a few blocks of vectors (and of their texts) at a time.
+    """
+
+    def __init__(self, text: str, sents: Sequence[Sentence], embedder: Embedder, block: int = 1024,
+                 keep: int = 6):
+        super().__init__(text, sents)
+        self.embedder, self.block, self.keep = embedder, block, keep
+        self._blocks: OrderedDict[tuple[int, int], np.ndarray] = OrderedDict()
+
+    def vector(self, i: int, d: int) -> np.ndarray:
+        """Return the sentence vector of sentences [i, i + d), encoding its block if need be."""
+        key = (d, i // self.block)
+        rows = self._blocks.get(key)
+        if rows is None:
+            first = key[1] * self.block
+            texts = [text_of(self.text, self.sents, k, k + d)
+                     for k in range(first, min(first + self.block, len(self.sents) - d + 1))]
+            vectors = sentence_vectors(texts, self.embedder)
+            release()  # the block's token vectors are freed by now
+            rows = self._blocks[key] = np.stack([vectors[t] for t in texts])
+            while len(self._blocks) > self.keep:
+                self._blocks.popitem(last=False)
+        self._blocks.move_to_end(key)
+        return rows[i - key[1] * self.block]
+
+
+def align_sentences(hyp: Runs, ref: Runs) -> list[Link]:
+    """Align translation sentences with reference sentences by their runs' sentence vectors."""
+    def similarity(i: int, di: int, j: int, dj: int) -> float:
+        return (float(hyp.vector(i, di) @ ref.vector(j, dj))
+                - length_penalty(hyp.length(i, di), ref.length(j, dj)))
+
+    return align(len(hyp.sents), len(ref.sents), similarity, band=ALIGN_BAND)
 
 
 # texts (and characters) encoded at a time for their sentence vectors alone: a long document's
@@ -69,32 +115,52 @@ def sentence_vectors(texts: Sequence[str], embedder: Embedder) -> dict[str, np.n
     return vectors
 
 
-def align_document(hyp: str, refs: Sequence[str], embedder: Embedder, lang: str) -> list[Segment]:
+def align_document(hyp: str, refs: Sequence[str], embedder: Embedder, lang: str) -> "AlignedUnits":
     """Split a document and its references into units: its sentences aligned with the first
     reference's (1-1, 1-2, 2-1, or left alone), each with the best run of every further one."""
     hyp_sents = split_sentences(hyp, lang)
     ref_sents = [split_sentences(r, lang) for r in refs]
-    vectors = sentence_vectors(candidates(hyp, hyp_sents) + candidates(refs[0], ref_sents[0]), embedder)
-    links = align_sentences(hyp, hyp_sents, refs[0], ref_sents[0], vectors)
-    units = []
-    for n, link in enumerate(links, start=1):
+    links = align_sentences(EncodedRuns(hyp, hyp_sents, embedder), EncodedRuns(refs[0], ref_sents[0], embedder))
+    return AlignedUnits(links, hyp, hyp_sents, tuple(refs), ref_sents, embedder)
+
+
+class AlignedUnits:
+    """A document's units in order, made from its alignment as they are iterated, not held.
+
+    A long document's units (texts and sentence spans) would take more memory than its
+    alignment; a streamed check holds only the chunk being checked. ``list()`` them to keep them.
+    """
+
+    def __init__(self, links: list[Link], hyp: str, hyp_sents: list[Sentence], refs: tuple[str, ...],
+                 ref_sents: list[list[Sentence]], embedder: Embedder):
+        self.links, self.hyp, self.hyp_sents = links, hyp, hyp_sents
+        self.refs, self.ref_sents, self.embedder = refs, ref_sents, embedder
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    def __iter__(self) -> Iterator[Segment]:
+        for n, link in enumerate(self.links, start=1):
+            yield self._unit(n, link)
+
+    def _unit(self, n: int, link: Link) -> Segment:
+        """Return the unit of the n-th link."""
+        hyp, hyp_sents, refs, ref_sents = self.hyp, self.hyp_sents, self.refs, self.ref_sents
         first_ref = text_of(refs[0], ref_sents[0], link.ref_start, link.ref_end)
         first_sents = sentences_of(ref_sents[0], link.ref_start, link.ref_end)
         if link.hyp_start == link.hyp_end:  # a reference sentence nobody translated
             at = hyp_sents[link.hyp_start - 1] if link.hyp_start else None
             offset = at.end if at else 0
             line, col = (at.line, at.column + at.end - at.start) if at else (1, 1)
-            units.append(Segment(f"s{n}", "", (first_ref,), offset, line, col, link.kind,
-                                 sentences=(), reference_sentences=(first_sents,)))
-            continue
+            return Segment(f"s{n}", "", (first_ref,), offset, line, col, link.kind,
+                           sentences=(), reference_sentences=(first_sents,))
         s = hyp_sents[link.hyp_start]
         text = text_of(hyp, hyp_sents, link.hyp_start, link.hyp_end)
-        others = [_extra_reference(text, refs[k], ref_sents[k], embedder) for k in range(1, len(refs))]
+        others = [_extra_reference(text, refs[k], ref_sents[k], self.embedder) for k in range(1, len(refs))]
         found = [(r, spans) for r, spans in [(first_ref, first_sents), *others] if r]
-        units.append(Segment(f"s{n}", text, tuple(r for r, _ in found), s.start, s.line, s.column, link.kind,
-                             sentences=sentences_of(hyp_sents, link.hyp_start, link.hyp_end),
-                             reference_sentences=tuple(spans for _, spans in found)))
-    return units
+        return Segment(f"s{n}", text, tuple(r for r, _ in found), s.start, s.line, s.column, link.kind,
+                       sentences=sentences_of(hyp_sents, link.hyp_start, link.hyp_end),
+                       reference_sentences=tuple(spans for _, spans in found))
 
 
 def _extra_reference(text: str, ref: str, ref_sents: list[Sentence],

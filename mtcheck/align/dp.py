@@ -46,10 +46,10 @@ class _Cells:
 
     Without a band, every row is whole. With one, a row keeps the cells within reach of the band
     (a step moves at most two sentences on each side, which at a slope of ``ratio`` is up to
-    2 * ratio + 2 cells off it); the first three rows and columns are kept whole, since a path
-    may skip sentences at the start of either text. Scores are doubles and moves bytes
-    (array module): a 50,000-sentence document takes some tens of megabytes, not the squared
-    table's hundreds of gigabytes.
+    2 * ratio + 2 cells off it); the first three rows and the first three columns are kept whole,
+    since a path may skip sentences at the start of either text. Moves are kept for every row, a
+    byte a cell, for the path's way back; scores only for the three rows a step can reach (rows
+    before are let go by advance()). A 130,000-sentence document takes about 10 MB.
     """
 
     def __init__(self, n_hyp: int, n_ref: int, band: int | None, ratio: float):
@@ -57,10 +57,12 @@ class _Cells:
         self.reach = None if band is None else band + 2 * math.ceil(ratio) + 2
         width = n_ref + 1 if self.reach is None else min(n_ref + 1, 2 * self.reach + 3)
         self.width, self.ratio = width, ratio
-        self.rows = [(self._start(i), array("d", [-math.inf]) * width, array("b", [-1]) * width)
-                     for i in range(n_hyp + 1)]
+        self.moves = array("b", [-1]) * ((n_hyp + 1) * width)
+        self.scores = [array("d", [-math.inf]) * width for _ in range(3)]  # rows row, row+1, row+2
+        self.row = 0
         # the first columns of rows whose window has moved past them
-        self.edge = [(array("d", [-math.inf]) * 3, array("b", [-1]) * 3) for _ in range(n_hyp + 1)]
+        self.edge_scores = array("d", [-math.inf]) * (3 * (n_hyp + 1))
+        self.edge_moves = array("b", [-1]) * (3 * (n_hyp + 1))
         # the first rows in whole, beyond their windows
         self.top = [(array("d", [-math.inf]) * (n_ref + 1), array("b", [-1]) * (n_ref + 1))
                     for _ in range(min(3, n_hyp + 1))]
@@ -71,34 +73,44 @@ class _Cells:
             return 0
         return max(0, min(self.n_ref + 1 - self.width, int(i * self.ratio) - self.reach - 1))
 
+    def advance(self, i: int) -> None:
+        """Let go of the scores of the rows before row i: no step reaches back to them."""
+        while self.row < i:
+            self.scores[self.row % 3] = array("d", [-math.inf]) * self.width  # now row + 3's
+            self.row += 1
+
     def _slot(self, i: int, j: int):
-        """Return (scores, moves, index) where cell (i, j) is kept, or None if it is not."""
-        start, scores, moves = self.rows[i]
+        """Return (scores, index, moves, index) where cell (i, j) is kept, or None if it is not."""
+        start = self._start(i)
         if start <= j < start + self.width:
-            return scores, moves, j - start
+            return self.scores[i % 3], j - start, self.moves, i * self.width + j - start
         if i < len(self.top):
             scores, moves = self.top[i]
-            return scores, moves, j
+            return scores, j, moves, j
         if j < 3:
-            scores, moves = self.edge[i]
-            return scores, moves, j
+            return self.edge_scores, 3 * i + j, self.edge_moves, 3 * i + j
         return None
 
-    def get(self, i: int, j: int) -> tuple[float, int]:
-        """Return the best score of cell (i, j) and the move that reached it (-1: none)."""
+    def get(self, i: int, j: int) -> float:
+        """Return the best score of cell (i, j) so far (row i must not be behind advance())."""
         slot = self._slot(i, j)
-        return (-math.inf, -1) if slot is None else (slot[0][slot[2]], slot[1][slot[2]])
+        return -math.inf if slot is None else slot[0][slot[1]]
+
+    def move(self, i: int, j: int) -> int:
+        """Return the number of the move that reached cell (i, j) best (-1: none)."""
+        slot = self._slot(i, j)
+        return -1 if slot is None else slot[2][slot[3]]
 
     def set(self, i: int, j: int, score: float, move: int) -> None:
         """Keep a better score for cell (i, j), reached by move number ``move``."""
-        scores, moves, k = self._slot(i, j)
-        scores[k], moves[k] = score, move
+        scores, k, moves, m = self._slot(i, j)
+        scores[k], moves[m] = score, move
 
     def columns(self, i: int) -> range:
         """Return the reference sentences that row i may expand from."""
         if self.reach is None or i == 0:
             return range(self.n_ref + 1)
-        start = self.rows[i][0]
+        start = self._start(i)
         return range(start, min(self.n_ref + 1, start + self.width))
 
 
@@ -132,8 +144,14 @@ def align(
     ratio = n_ref / n_hyp if n_hyp else 0.0
     band = effective_band(band, ratio)
     cells = _Cells(n_hyp, n_ref, band, ratio)
+
+    def expanded(i: int, j: int) -> bool:
+        """Return whether row i will take steps from cell (i, j)."""
+        return band is None or not i or not j or (abs(i * ratio - j) <= band and j in cells.columns(i))
+
     cells.set(0, 0, 0.0, -1)
     for i in range(n_hyp + 1):
+        cells.advance(i)
         # the first column lies outside the band's window of a late row; it is expanded all the same
         columns = cells.columns(i)
         if band is not None and i and columns.start > 0:
@@ -141,7 +159,7 @@ def align(
         for j in columns:
             if band is not None and abs(i * ratio - j) > band and i and j:
                 continue
-            here, _ = cells.get(i, j)
+            here = cells.get(i, j)
             if here == -math.inf:
                 continue
             for m, (di, dj) in enumerate(all_moves):
@@ -150,14 +168,18 @@ def align(
                     continue
                 gain = 0.0
                 if di and dj:
+                    # a cell no step leaves from can only be on the path as its end: the
+                    # similarity (an encoding) is not asked for where the path cannot go
+                    if not expanded(ni, nj) and (ni, nj) != (n_hyp, n_ref):
+                        continue
                     gain = similarity(i, di, j, dj) - min_similarity
                 # ties go to the move listed first, so 1-1 beats a merge of equal score
-                if here + gain > cells.get(ni, nj)[0] + 1e-12:
+                if here + gain > cells.get(ni, nj) + 1e-12:
                     cells.set(ni, nj, here + gain, m)
     links = []
     i, j = n_hyp, n_ref
     while i or j:
-        _, m = cells.get(i, j)
+        m = cells.move(i, j)
         assert m >= 0
         di, dj = all_moves[m]
         links.append(Link(i - di, i, j - dj, j))

@@ -18,7 +18,7 @@ from ..embed.base import Embedder
 from ..sentences import Segment, Sentence
 from ..similarity import best_counterpart
 from .dp import Link
-from .document import align_sentences, candidates, text_of
+from .document import Runs, align_sentences, candidates, text_of
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def pair_sentences(unit: Segment, vectors: Mapping[str, np.ndarray]) -> tuple[Se
     ref, ref_sents = unit.references[0], unit.reference_sentences[0]
     others = [candidates(r, sents) for r, sents in zip(unit.references[1:], unit.reference_sentences[1:])]
     out = []
-    for link in _absorb(_substitutions(align_sentences(hypothesis, hyp_sents, ref, ref_sents, vectors))):
+    for link in _absorb(_substitutions(align_sentences(Runs(hypothesis, hyp_sents, vectors), Runs(ref, ref_sents, vectors)))):
         h = text_of(hypothesis, hyp_sents, link.hyp_start, link.hyp_end)
         r = text_of(ref, ref_sents, link.ref_start, link.ref_end)
         if h not in vectors:  # a run of three or more, joined by _absorb
