@@ -120,3 +120,17 @@ def test_a_tail_the_model_never_reads_ends_the_windows():
     assert len(got.offsets) == 20
     assert len(inner.calls) == 2
 
+
+
+@pytest.mark.parametrize("lengths,size,chars,expected", [
+    ([100] * 5, 32, 2400, [[0, 1, 2, 3, 4]]),                   # short texts: one batch
+    ([100] * 40, 32, 4000, [list(range(32)), list(range(32, 40))]),  # no more than size texts
+    ([1200, 1200, 600, 600, 600, 100], 32, 2400, [[0, 1], [2, 3, 4, 5]]),  # by the batch's longest text
+    ([5000, 10], 32, 2400, [[0], [1]]),                         # a text longer than the budget goes alone
+    ([], 32, 2400, []),
+])
+def test_batches_hold_about_a_budget_of_padded_characters(lengths, size, chars, expected):
+    from mtcheck.embed.torch_backend import batches
+
+    order = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    assert batches(order, lengths, size, chars) == expected
