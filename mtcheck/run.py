@@ -31,9 +31,10 @@ from .words import load_frequencies
 Progress = Callable[[str, int, int], None]
 
 
-def open_context(settings: Settings, embedder: Embedder | None = None) -> Context:
+def open_context(settings: Settings, embedder: Embedder | None = None, cache_bytes: int | None = None) -> Context:
     """Load what a run checks with: calibration, decisions and glossaries first (bad files fail at
-    once), then the model."""
+    once), then the model; its encodings are cached up to ``cache_bytes`` (CachingEmbedder's
+    default if None)."""
     from .embed.cache import CachingEmbedder
     from .glossary import read_glossaries
 
@@ -51,7 +52,7 @@ def open_context(settings: Settings, embedder: Embedder | None = None) -> Contex
 
         embedder = DiskCachedEmbedder(embedder, cache_dir() / "embeddings.sqlite")
     if not isinstance(embedder, CachingEmbedder):  # a caller's cache (the refit's) serves on
-        embedder = CachingEmbedder(embedder)
+        embedder = CachingEmbedder(embedder) if cache_bytes is None else CachingEmbedder(embedder, max_bytes=cache_bytes)
     baseline = 0.0 if embedder.name == NoModel.name else similarity_baseline(embedder)
     parser = None
     if settings.syntax:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a long document has hundreds of thousands
 class Sentence:
     """A sentence as offsets [start, end) into its text, with the 1-based line it starts on."""
 

@@ -17,6 +17,10 @@ from .settings import Settings
 from .tally import DocumentTally, Sums
 
 STREAM_WORST = 5  # worst segments a streamed document remembers, for the gate's verdict
+# A streamed run's cache of encodings (a quarter of a normal run's): past a few hundred
+# sentences a document's alignment replaces the cache faster than the check reuses it, and its
+# 256 MB would be a third of the run's memory
+STREAM_CACHE_BYTES = 64 * 2**20
 
 
 def check_stream(translation: str | Path | Sequence[str | Path], output: str | Path,
@@ -43,7 +47,7 @@ def check_stream(translation: str | Path | Sequence[str | Path], output: str | P
     if embedder is None and all(i is not None and i.document is not None and not i.document.references
                                 for i in loaded):
         embedder = NoModel()  # nothing to compare with: the model is not even loaded
-    context = open_context(settings, embedder)
+    context = open_context(settings, embedder, STREAM_CACHE_BYTES)
     run = Sums()
     with atomic_file(output) as out:
         documents = []

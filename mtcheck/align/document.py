@@ -12,7 +12,6 @@ import numpy as np
 
 from ..embed.base import Embedder
 from ..errors import InputError
-from ..heap import release
 from ..sentences import Segment, Sentence, shift, split_lines, split_sentences
 from ..similarity import best_counterpart
 from .dp import Link, align, length_penalty
@@ -77,7 +76,6 @@ class EncodedRuns(Runs):
             texts = [text_of(self.text, self.sents, k, k + d)
                      for k in range(first, min(first + self.block, len(self.sents) - d + 1))]
             vectors = sentence_vectors(texts, self.embedder)
-            release()  # the block's token vectors are freed by now
             rows = self._blocks[key] = np.stack([vectors[t] for t in texts])
             while len(self._blocks) > self.keep:
                 self._blocks.popitem(last=False)
@@ -97,7 +95,7 @@ def align_sentences(hyp: Runs, ref: Runs) -> list[Link]:
 # texts (and characters) encoded at a time for their sentence vectors alone: a long document's
 # token vectors (1.5 KB a token) are let go batch by batch instead of being held all at once
 VECTOR_BATCH = 2048
-VECTOR_BATCH_CHARS = 200_000  # about 50,000 tokens: 75 MB of token vectors
+VECTOR_BATCH_CHARS = 50_000  # about 12,000 tokens: 19 MB of token vectors
 
 
 def sentence_vectors(texts: Sequence[str], embedder: Embedder) -> dict[str, np.ndarray]:

@@ -21,7 +21,7 @@ Similarity = Callable[[int, int, int, int], float]
 """similarity(i, di, j, dj) of translation sentences [i, i+di) and reference sentences [j, j+dj)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one a sentence of a long document
 class Link:
     """One step of an alignment: translation sentences [hyp_start, hyp_end) to reference ones."""
 

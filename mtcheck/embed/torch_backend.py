@@ -10,6 +10,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import ModelError
+from ..heap import release
 from .base import Encoding, unit
 
 
@@ -44,8 +45,13 @@ class SentenceTransformerEmbedder:
 
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         encodings: list[Encoding | None] = [None] * len(texts)
+        since_release = 0
         with torch.inference_mode():
             for batch in batches(order, [len(t) for t in texts], self.batch_size):
+                since_release += sum(len(texts[i]) for i in batch)
+                if since_release > RELEASE_CHARS:  # a few milliseconds every second or so
+                    release()
+                    since_release = 0
                 try:
                     features = self.model.preprocess(
                         [texts[i] for i in batch], processing_kwargs={"text": {"return_offsets_mapping": True}})
@@ -98,6 +104,12 @@ class SentenceTransformerEmbedder:
 # times its longest text, and a batch of 32 of the longest texts took 260 MB, where batches
 # sized to this (32 sentences of 150 characters, 8 of 600) take half as much in the same time
 BATCH_CHARS = 2400
+
+
+# Characters encoded between two hand-backs of freed memory to the system (heap.py): the forward
+# pass frees tensors of many sizes, and within one call of 200 texts the heap grew by 90 MB
+# that nothing held
+RELEASE_CHARS = 25_000
 
 
 def batches(order: Sequence[int], lengths: Sequence[int], size: int, chars: int = BATCH_CHARS) -> list[list[int]]:
