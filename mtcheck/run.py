@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .align.document import align_document, align_lines
 from .calibration import default_calibration, read_calibration
-from .chunks import check_chunk, chunks
+from .chunks import CHUNK_CHARS, check_chunk, chunks
 from .decisions import read_decisions
 from .detect import Source
 from .embed.base import Embedder, NoModel, describe
@@ -95,7 +95,7 @@ def check_records(records: Sequence[Record], *, settings: Settings = Settings(),
 class Plan(NamedTuple):
     """What one loaded input is checked as: its units, and what serves them all."""
 
-    units: Sequence[Segment]  # a document's are made as they are iterated (AlignedUnits)
+    units: Iterable[Segment]  # a document's are made as they are iterated (AlignedUnits), and sized
     source: Source | None = None  # a document's whole source, when its sentences are not aligned to it
     extra: Mapping[int, tuple] = {}  # flags found over the whole document, by unit index
     notes: tuple[str, ...] = ()
@@ -131,6 +131,8 @@ def _missing_renderings(doc, units: Sequence[Segment], context: Context) -> dict
         return {}
     from .detect.glossary import missing_in_document
 
+    # a document's units are made again for this (with further references, encoded again): only
+    # a run with a glossary and a source pays for it
     return missing_in_document(doc.translation, doc.source, list(units), context.glossary, context.settings.lang)
 
 
@@ -177,11 +179,11 @@ def check_document(name: str, ref_names: tuple[str, ...], units: Sequence[Segmen
 
 
 def checked(units: Iterable[Segment], context: Context, source: Source | None = None,
-            extra: Mapping[int, tuple] = {}) -> Iterator[tuple[list[SegmentResult], list]]:
-    """Check units a chunk at a time; yield each chunk's results (with the document's own flags
-    added) and sacrebleu statistics."""
+            extra: Mapping[int, tuple] = {}, chunk_chars: int = CHUNK_CHARS) -> Iterator[tuple[list[SegmentResult], list]]:
+    """Check units a chunk at a time (of about ``chunk_chars`` characters); yield each chunk's
+    results (with the document's own flags added) and sacrebleu statistics."""
     done = 0
-    for chunk in chunks(units):
+    for chunk in chunks(units, chars=chunk_chars):
         results, stats = check_chunk(chunk, context, source)
         yield [with_flags(r, extra[done + k], context) if done + k in extra else r
                for k, r in enumerate(results)], stats

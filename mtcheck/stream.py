@@ -17,10 +17,12 @@ from .settings import Settings
 from .tally import DocumentTally, Sums
 
 STREAM_WORST = 5  # worst segments a streamed document remembers, for the gate's verdict
-# A streamed run's cache of encodings (a quarter of a normal run's): past a few hundred
+# A streamed run's cache of encodings (a sixteenth of a normal run's): past a few hundred
 # sentences a document's alignment replaces the cache faster than the check reuses it, and its
-# 256 MB would be a third of the run's memory
-STREAM_CACHE_BYTES = 64 * 2**20
+# 256 MB would be a third of the run's memory. Its chunks are a quarter of a normal run's, in
+# characters: a chunk's token vectors are held while it is checked (1.5 KB a token).
+STREAM_CACHE_BYTES = 16 * 2**20
+STREAM_CHUNK_CHARS = 100_000
 
 
 def check_stream(translation: str | Path | Sequence[str | Path], output: str | Path,
@@ -66,8 +68,8 @@ def _stream_document(name: str, ref_names: tuple[str, ...], mode: str, plan: Pla
     """Check one input chunk by chunk, writing results out and keeping only sums and the worst."""
     tally = DocumentTally()
     worst: list[tuple[float, int, str, int, int]] = []  # a min-heap of the worst segments
-    total = len(plan.units) if hasattr(plan.units, "__len__") else 0
-    for segments, stats in checked(plan.units, context, plan.source, plan.extra):
+    total = len(plan.units) if hasattr(plan.units, "__len__") else 0  # a JSONL batch is read as it goes
+    for segments, stats in checked(plan.units, context, plan.source, plan.extra, STREAM_CHUNK_CHARS):
         for seg, st in zip(segments, stats):
             out.write(json.dumps({"document": name, **seg.to_dict()}, ensure_ascii=False) + "\n")
             tally.add(seg, st)
