@@ -15,6 +15,9 @@ import numpy as np
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 REFERENCE_CACHE = 4096  # distinct reference sets whose n-grams are kept
+# and characters of them: chrF's counters of character n-grams take about a kilobyte a
+# character, so 4,096 references of 2,000 characters (a one-line document's pieces) held GBs
+REFERENCE_CACHE_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class LexicalMetrics:
         # references repeat (one reference, many MT systems): their n-grams are extracted once,
         # as sacrebleu's own reference cache does for a corpus
         self._reference_info: OrderedDict = OrderedDict()
+        self._reference_chars = 0
 
     def _metrics(self):
         """Return the configured metric objects."""
@@ -92,8 +96,10 @@ class LexicalMetrics:
             if info is None:
                 info = metric._extract_reference_info([metric._preprocess_segment(r) for r in refs])
                 self._reference_info[key] = info
-                if len(self._reference_info) > REFERENCE_CACHE:
-                    self._reference_info.popitem(last=False)
+                self._reference_chars += sum(map(len, refs))
+                while len(self._reference_info) > REFERENCE_CACHE or self._reference_chars > REFERENCE_CACHE_CHARS:
+                    (_, evicted), _ = self._reference_info.popitem(last=False)
+                    self._reference_chars -= sum(map(len, evicted))
             else:
                 self._reference_info.move_to_end(key)
             return tuple(metric._compute_segment_statistics(metric._preprocess_segment(hypothesis), info))

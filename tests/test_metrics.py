@@ -55,3 +55,17 @@ def test_cached_references_give_sacrebleus_statistics(hyp, refs):
         assert list(got.bleu) == m.corpus_bleu._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
         assert list(got.chrf) == m.chrf._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
         assert list(got.ter) == m.ter._extract_corpus_statistics([hyp], [[r] for r in refs])[0]
+
+
+def test_the_reference_cache_is_bounded_by_characters_and_still_exact():
+    """Long references (a one-line document's pieces) are not all kept: their n-grams took GBs."""
+    from mtcheck.metrics import REFERENCE_CACHE_CHARS
+
+    metrics = LexicalMetrics()
+    refs = [f"Reference number {k} says " + "something long and different " * 70 for k in range(200)]
+    for k, ref in enumerate(refs):
+        stats = metrics.statistics(f"Hypothesis {k} says something long", [ref])
+    assert metrics._reference_chars <= REFERENCE_CACHE_CHARS
+    assert len(metrics._reference_info) < 3 * len(refs)
+    fresh = LexicalMetrics().statistics("Hypothesis 199 says something long", [refs[-1]])
+    assert stats == fresh
