@@ -44,7 +44,7 @@ CASES = [
     ("typographic and straight apostrophes are one word", "So I’ll go.", "So I'll go.", None, []),
     ("a common word starting a sentence is not a name",
      "Opponents fear change.", "Opponent fears change.", None,
-     [("Opponents fear", M, "mistranslation", "fears")]),
+     [("Opponents", M, "mistranslation", "fears")]),
     ("number that the reference does not have",
      "He paid 12,000 dollars in 2021.", "He paid 12000 dollars in 2022.", None,
      [("2021", M, "number-mismatch", "2022")]),

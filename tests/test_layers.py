@@ -15,7 +15,7 @@ PACKAGE = ROOT / "mtcheck"
 # Lowest first. A module's layer is that of the longest prefix listed for it.
 LAYERS = [
     # foundations: no mtcheck imports but each other's
-    ["mtcheck.version", "mtcheck.errors", "mtcheck.escape", "mtcheck.heap", "mtcheck.sentences", "mtcheck.metrics", "mtcheck.words",
+    ["mtcheck.version", "mtcheck.errors", "mtcheck.escape", "mtcheck.heap", "mtcheck.sentences", "mtcheck.metrics", "mtcheck.words", "mtcheck.lexicon",
      "mtcheck.align.dp", "mtcheck.embed.base", "mtcheck.calibration.logistic",
      "mtcheck.calibration.labelled"],
     # data and what reads it: results, settings, inputs, the calibration file, the model

@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 
 from mtcheck.detect import build_view
-from mtcheck.detect.antonyms import find_antonyms, lemmas
+from mtcheck.detect.antonyms import find_antonyms
+from mtcheck.lexicon import lemmas
 from mtcheck.detect.compounds import find_changed_compounds
 from mtcheck.detect.negation import find_lost_negation
 from mtcheck.detect.nonwords import find_nonwords

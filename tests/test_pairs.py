@@ -116,8 +116,8 @@ PARAGRAPH = f"{ENVOY} {TALKS} The envoy smiled at the minister. The minister spo
      f"{ENVOY} {TALKS} The envoy smiled at the minister. Clouds gather over distant mountains.",
      [("unrelated", Severity.CRITICAL, "Clouds gather over distant mountains", "The minister spoke for an hour")]),
     ("a word of the third sentence, at its place in the line",
-     f"{ENVOY} {TALKS} The envoy grinned at the minister. The minister spoke for an hour.",
-     [("mistranslation", Severity.MAJOR, "grinned", "smiled")]),
+     f"{ENVOY} {TALKS} The envoy shouted at the minister. The minister spoke for an hour.",
+     [("mistranslation", Severity.MAJOR, "shouted", "smiled")]),
     ("an added sentence: its words match nothing",
      f"{ENVOY} {TALKS} Nobody asked why lights went out. The envoy smiled at the minister. "
      "The minister spoke for an hour.",
@@ -148,10 +148,10 @@ def _check_line(tmp_path, hyp, embedder):
 
 
 def test_a_line_checked_by_sentence_scores_as_its_sentences_do_and_is_not_encoded_whole(tmp_path):
-    hyp = f"{ENVOY} {TALKS} The envoy grinned at the minister. The minister spoke for an hour."
+    hyp = f"{ENVOY} {TALKS} The envoy shouted at the minister. The minister spoke for an hour."
     embedder = FakeEmbedder()
     segment = _check_line(tmp_path, hyp, embedder)
-    hyp_sents = [ENVOY, TALKS, "The envoy grinned at the minister.", "The minister spoke for an hour."]
+    hyp_sents = [ENVOY, TALKS, "The envoy shouted at the minister.", "The minister spoke for an hour."]
     ref_sents = [ENVOY, TALKS, "The envoy smiled at the minister.", "The minister spoke for an hour."]
     encodings = FakeEmbedder().encode(hyp_sents + ref_sents)
     cosines = [float(encodings[i].sentence @ encodings[i + 4].sentence) for i in range(4)]
@@ -173,11 +173,11 @@ def test_a_line_unrelated_as_a_whole_is_encoded_whole_and_flagged_once(tmp_path)
 
 @pytest.mark.parametrize("name,hyp", [
     ("a word of the third sentence",
-     f"{ENVOY} {TALKS} The envoy grinned at the minister. The minister spoke for an hour."),
+     f"{ENVOY} {TALKS} The envoy shouted at the minister. The minister spoke for an hour."),
     ("a sentence that says something else",
      f"{ENVOY} {TALKS} The envoy smiled at the minister. Clouds gather over distant mountains."),
     ("unrelated as a whole", "Clouds gather over distant mountains. Rivers freeze in deep winter."),
-    ("one sentence", "The envoy grinned at the minister and spoke for an hour."),
+    ("one sentence", "The envoy shouted at the minister and spoke for an hour."),
 ])
 def test_the_views_the_fit_prepares_give_the_pipelines_flags_and_scores(name, hyp):
     """The fit prepares every view (the whole and the sentences) to try other cut-offs; under the
@@ -188,8 +188,8 @@ def test_the_views_the_fit_prepares_give_the_pipelines_flags_and_scores(name, hy
     from mtcheck.io import Record
     from mtcheck.run import check_records
 
-    grinned = hyp.find("grinned")
-    spans = ({"rater": "r", "severity": "major", "start": grinned, "end": grinned + 7},) if grinned >= 0 else ()
+    shouted = hyp.find("shouted")
+    spans = ({"rater": "r", "severity": "major", "start": shouted, "end": shouted + 7},) if shouted >= 0 else ()
     item = Item("1", hyp, (PARAGRAPH,), "", "news", ("r",), spans)
     [views] = build_views([item], FakeEmbedder())
     [segment] = check_records([Record("1", hyp, (PARAGRAPH,), None, 1)], embedder=FakeEmbedder()).segments
@@ -199,4 +199,4 @@ def test_the_views_the_fit_prepares_give_the_pipelines_flags_and_scores(name, hy
     assert segment.flags or name == "one sentence"
     # the word model learns from the words at their places in the segment
     _, labels = word_examples([item], [views])
-    assert labels.sum() == (1 if grinned >= 0 else 0)
+    assert labels.sum() == (1 if shouted >= 0 else 0)

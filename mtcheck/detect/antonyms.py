@@ -9,9 +9,9 @@ and exports").
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from ..results import Severity
+from ..lexicon import data_rows, lemmas
 from ..words import Word, is_function_word
 from .base import Detector, Finding, SegmentView
 from .negation import REACH, is_cue
@@ -28,26 +28,11 @@ FREQUENT = {"en": (("last", "this"), ("last", "next"), ("this", "next"), ("up", 
 def antonyms() -> dict[str, frozenset[str]]:
     """Return each word's antonyms, both ways."""
     table: dict[str, set[str]] = {}
-    text = resources.files("mtcheck").joinpath("data/antonyms.tsv").read_text(encoding="utf-8")
-    pairs = [line.split("\t")[1:] for line in text.splitlines() if line and not line.startswith("#")]
+    pairs = [row[1:] for row in data_rows("antonyms.tsv")]
     for a, b in pairs + [list(p) for p in FREQUENT["en"]]:
         table.setdefault(a, set()).add(b)
         table.setdefault(b, set()).add(a)
     return {w: frozenset(s) for w, s in table.items()}
-
-
-@lru_cache(maxsize=65536)
-def lemmas(norm: str) -> frozenset[str]:
-    """Return the dictionary forms a word may be of ("exports" -> export, "lost" stays, "higher" -> high)."""
-    out = {norm}
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-                         ("er", ""), ("er", "e"), ("est", ""), ("est", "e"), ("ier", "y"), ("iest", "y")):
-        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
-            stem = norm[:-len(suffix)] + repl
-            out.add(stem)
-            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:  # "stopped" -> "stop"
-                out.add(stem[:-1])
-    return frozenset(out)
 
 
 def _opposite(a: Word, b: Word) -> bool:

@@ -1,0 +1,60 @@
+"""Dictionary knowledge of English words: their dictionary forms, and WordNet 3.0's synonyms."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+# regular inflections undone by rule: (suffix, replacement); the stem keeps at least 3 letters
+SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+            ("er", ""), ("er", "e"), ("est", ""), ("est", "e"), ("ier", "y"), ("iest", "y"))
+
+
+@lru_cache(maxsize=65536)
+def lemmas(norm: str) -> frozenset[str]:
+    """Return the dictionary forms a word may be of ("exports" -> export, "lost" stays, "higher" -> high)."""
+    out = {norm}
+    for suffix, repl in SUFFIXES:
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
+            stem = norm[:-len(suffix)] + repl
+            out.add(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2] and not repl:  # "stopped" -> "stop"
+                out.add(stem[:-1])
+    return frozenset(out)
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """Return the tab-separated rows of a packaged data file, without its comments."""
+    text = resources.files("mtcheck").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _synonym_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]]]:
+    """Return each word's synsets (by row number) and each irregular form's dictionary forms."""
+    synsets: dict[str, list[int]] = {}
+    for row, (_, words) in enumerate(data_rows("synonyms.tsv")):
+        for word in words.split(" "):
+            synsets.setdefault(word, []).append(row)
+    irregular = {form: tuple(forms.split(" ")) for form, forms in data_rows("irregular.tsv")}
+    return {w: tuple(rows) for w, rows in synsets.items()}, irregular
+
+
+def dictionary_forms(norm: str) -> frozenset[str]:
+    """Return the dictionary forms of a word form, by rule and by WordNet's irregular forms ("rose" -> rise)."""
+    return lemmas(norm) | frozenset(_synonym_tables()[1].get(norm, ()))
+
+
+@lru_cache(maxsize=65536)
+def synsets(norm: str) -> frozenset[int]:
+    """Return the WordNet synsets that a word form may belong to, through its dictionary forms."""
+    table = _synonym_tables()[0]
+    return frozenset(row for form in dictionary_forms(norm) for row in table.get(form, ()))
+
+
+def synonyms(a: str, b: str) -> bool:
+    """Return True if two word forms share a WordNet synset through their dictionary forms.
+
+    They are synonyms ("rails", "tracks"; "grew", "rose") or forms of one word that WordNet
+    lists with its synonyms ("fears", "fear").
+    """
+    return a != b and not synsets(a).isdisjoint(synsets(b))
