@@ -71,10 +71,12 @@ WIRE = SHARED_DATA.parent / "wire_stories"
 HEEN = SHARED_DATA.parent / "heen_news_dev.jsonl"
 # benchmarks/editor.py's figures, a little below this session's (benchmarks/README.md, "What an
 # editor feels"): a regression in what an editor sees fails here
-WIRE_FLOORS = {"major recall": 33 / 59, "precision": 0.50}
-WIRE_CEILINGS = {"paraphrases with a major flag": 0.20, "paraphrases with any flag": 0.50}
-HEEN_EVAL_CEILINGS = {"false alarms, MT": 0.50, "false alarms, human": 0.52}
-HEEN_EVAL_FLOORS = {"major errors kept, MT": 0.77}
+# (twentieth session: recall 50/59, precision 0.64, paraphrases 13% major and 37% any; heen eval
+# false alarms 0.456 MT and 0.448 human, major errors kept 0.793)
+WIRE_FLOORS = {"major recall": 48 / 59, "precision": 0.60}
+WIRE_CEILINGS = {"paraphrases with a major flag": 0.16, "paraphrases with any flag": 0.40}
+HEEN_EVAL_CEILINGS = {"false alarms, MT": 0.47, "false alarms, human": 0.47}
+HEEN_EVAL_FLOORS = {"major errors kept, MT": 0.78}
 
 
 @pytest.mark.skipif(not WIRE.exists(), reason="wire_stories is not beside the checkout")
