@@ -12,22 +12,20 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-POS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
+from build_antonyms import POS, synsets  # the same database files, read the same way (docs/ is on the path)
+
 HEADER = "# from WordNet 3.0 (Princeton University; see mtcheck/NOTICE), built by docs/build_synonyms.py"
 
 
-def synsets(folder: Path) -> list[tuple[str, list[str]]]:
+def synonym_sets(folder: Path) -> list[tuple[str, list[str]]]:
     """Return (pos, words) of every synset with two or more single-word lemmas, in file order."""
     out = []
     for name, pos in POS.items():
-        for line in (folder / f"data.{name}").read_text(encoding="latin-1").splitlines():
-            if line.startswith("  "):  # the licence at the top of each file
-                continue
-            fields = line.split(" ")
-            words = {fields[4 + 2 * k].lower().split("(")[0] for k in range(int(fields[3], 16))}
-            words = sorted(w for w in words if "_" not in w)  # adjectives' markers were "long(a)"
-            if len(words) >= 2:
-                out.append((pos, words))
+        for words, _ in synsets(folder / f"data.{name}").values():
+            # adjectives' markers ("long(a)") off; multi-word lemmas ("lay_off") left out
+            single = sorted({w.split("(")[0] for w in words if "_" not in w})
+            if len(single) >= 2:
+                out.append((pos, single))
     return out
 
 
@@ -47,7 +45,7 @@ def irregular(folder: Path, known: set[str]) -> list[tuple[str, list[str]]]:
 
 
 def main(folder: str, out: str) -> None:
-    table = synsets(Path(folder))
+    table = synonym_sets(Path(folder))
     known = {w for _, words in table for w in words}
     with open(Path(out) / "synonyms.tsv", "w", encoding="utf-8") as f:
         f.write(HEADER + ": part of speech, the synset's words\n")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..results import Severity
 from ..lexicon import data_rows, lemmas
+from ..results import Severity
 from ..words import Word, is_function_word
 from .base import Detector, Finding, SegmentView
 from .negation import REACH, is_cue
