@@ -59,6 +59,7 @@ def features_of(segment, reference: str) -> dict:
     """Return what mtcheck computed for a checked segment: its scores and its flags, summed."""
     s = segment.scores
     out = {"chrf": s.chrf, "bleu": s.bleu, "similarity": s.similarity, "cosine": s.cosine, "penalty": s.penalty,
+           "quality": s.quality,
            "hyp_chars": len(segment.hypothesis), "ref_chars": len(reference)}
     for sev in ("critical", "major", "minor"):
         flags = [f for f in segment.flags if f.severity.value == sev]
@@ -126,6 +127,7 @@ def print_table(title: str, rows: list[tuple], n: int, groups: int) -> None:
 def mtcheck_scores(features: list[dict]) -> dict[str, np.ndarray]:
     """Return mtcheck's own segment scores (higher is better) from their features."""
     return {
+        "mtcheck quality": np.array([f["quality"] for f in features]),
         "mtcheck -penalty": -np.array([f["penalty"] for f in features]),
         "mtcheck similarity": np.array([f["similarity"] for f in features]),
         "mtcheck chrF": np.array([f["chrf"] for f in features]),
@@ -135,7 +137,8 @@ def mtcheck_scores(features: list[dict]) -> dict[str, np.ndarray]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "mtcheck-ranking.jsonl")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "mtcheck-ranking.jsonl",
+                        help="features of the checked segments, reused when it exists (delete it after a recalibration)")
     parser.add_argument("--resamples", type=int, default=1000)
     args = parser.parse_args(argv)
 

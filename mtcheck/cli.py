@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .version import __version__
-from .cli_options import (files_read, gate_options, merged_options, model_options, output_options,
+from .cli_options import (calibrate_options, files_read, gate_options, merged_options, model_options, output_options,
                           refuse_score_thresholds_alone, report_name, thresholds_of)
 from .errors import EXIT_CODE_HELP, ExitCode, MtcheckError, UsageError
 from .escape import terminal
@@ -170,7 +170,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 @click.argument("baseline", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("current", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--max-regression", type=click.FloatRange(min=0),
-              help="Fail if corpus BLEU or chrF falls by more than this many points.")
+              help="Fail if the mean quality, corpus BLEU or chrF falls by more than this many points.")
 @click.option("--samples", type=click.IntRange(min=100), default=1000, show_default=True,
               help="Bootstrap resamples.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
@@ -179,8 +179,8 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 def compare(baseline, current, max_regression, samples, json_out, quiet) -> None:
     """Compare two --json results of runs on the same input (BASELINE first).
 
-    Prints metric changes with paired-bootstrap 95% intervals and p-values, and the flags that
-    are new or fixed.
+    Prints metric changes with paired-bootstrap 95% intervals and p-values (mean quality first,
+    when both runs have it), and the flags that are new or fixed.
     """
     import json
 
@@ -207,25 +207,16 @@ def compare(baseline, current, max_regression, samples, json_out, quiet) -> None
 
 @cli.command(epilog=EXIT_CODE_HELP)
 @click.argument("data", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Write the new calibration file here (pass it to check with --calibration).")
-@click.option("--model", default=None,
-              help="sentence-transformers model to fit for, as check's --model takes it [default: the packaged one].")
-@click.option("--sample", type=click.IntRange(min=10), default=3000, show_default=True,
-              help="Segments of the fit split to fit on.")
-@click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sample.")
-@click.option("--scope", type=click.Choice(["sentence", "segment"]), default="sentence", show_default=True,
-              help="What the word model's per-segment features describe: the word's sentence, or its segment.")
-@click.option("--scored", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Segments with MQM scores (JSON Lines with 'mqm', e.g. heen_news_dev.jsonl): lower the "
-                   "cut-off for a major flag as far as --major-recall of their major errors allows.")
-@click.option("--major-recall", type=click.FloatRange(0, 1), default=0.75, show_default=True,
-              help="Share of the scored segments with a major error that must keep a major flag.")
-def calibrate(data, out, model, sample, seed, scope, scored, major_recall) -> None:
+@calibrate_options
+def calibrate(data, out, model, sample, seed, scope, scored, major_recall, quality_only, base) -> None:
     """Refit the detectors' cut-offs, word model and confidences on labelled MQM data (DATA, JSON Lines).
 
     Fits on the documents of the "fit" split only (half of them, by a hash of their name), so
     that the other half can measure the result. Takes some minutes per thousand segments.
+
+    Last, the quality score (0-100, the chance that raters find no major error) is fitted on
+    every segment of the fit split, checked under the new cut-offs; --quality-only refits it
+    alone, so that the flags do not change.
 
     With --scored, segments that raters scored (error-free, or with a major error) set how weak
     a word's match must be for a major flag: as weak as keeps --major-recall of their major
@@ -237,9 +228,16 @@ def calibrate(data, out, model, sample, seed, scope, scored, major_recall) -> No
     """
     from .refit import calibrate as run_calibrate
 
-    refuse_to_overwrite_inputs([out], [p for p in (data, scored) if p is not None])
-    cal = run_calibrate(data, out, sample, seed, model, scope, log=lambda line: click.echo(line, err=True),
-                        scored=scored, major_recall=major_recall)
+    refuse_to_overwrite_inputs([out], [p for p in (data, scored, base) if p is not None])
+    log = lambda line: click.echo(line, err=True)  # noqa: E731
+    if quality_only:
+        from .refit_quality import calibrate_quality
+
+        cal = calibrate_quality(data, out, base, model, log=log)
+    elif base is not None:
+        raise UsageError("--calibration goes with --quality-only: a full calibration starts from the defaults")
+    else:
+        cal = run_calibrate(data, out, sample, seed, model, scope, log=log, scored=scored, major_recall=major_recall)
     click.echo(f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}")
 
 

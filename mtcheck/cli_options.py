@@ -47,6 +47,10 @@ gate_options = _options(
     click.option("--min-chrf", type=click.FloatRange(0, 100), help="Fail if corpus chrF is below this."),
     click.option("--min-similarity", type=click.FloatRange(-1, 1),
                  help="Fail if the mean similarity is below this."),
+    click.option("--min-quality", type=click.FloatRange(0, 100),
+                 help="Fail if the mean segment quality (0-100) is below this."),
+    click.option("--min-segment-quality", type=click.FloatRange(0, 100),
+                 help="Fail if any segment's quality (0-100) is below this; the verdict counts them."),
     click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
                  help="Settings file [default: ./mtcheck.toml, else [tool.mtcheck] in ./pyproject.toml]."),
 )
@@ -61,6 +65,28 @@ output_options = _options(
     click.option("--annotations", type=click.Choice(["github"]),
                  help="Print GitHub Actions annotations for each flag on standard output."),
     click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors."),
+)
+
+
+calibrate_options = _options(
+    click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                  help="Write the new calibration file here (pass it to check with --calibration)."),
+    click.option("--model", default=None,
+                  help="sentence-transformers model to fit for, as check's --model takes it [default: the packaged one]."),
+    click.option("--sample", type=click.IntRange(min=10), default=3000, show_default=True,
+                  help="Segments of the fit split to fit on."),
+    click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sample."),
+    click.option("--scope", type=click.Choice(["sentence", "segment"]), default="sentence", show_default=True,
+                  help="What the word model's per-segment features describe: the word's sentence, or its segment."),
+    click.option("--scored", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                  help="Segments with MQM scores (JSON Lines with 'mqm', e.g. heen_news_dev.jsonl): lower the "
+                       "cut-off for a major flag as far as --major-recall of their major errors allows."),
+    click.option("--major-recall", type=click.FloatRange(0, 1), default=0.75, show_default=True,
+                  help="Share of the scored segments with a major error that must keep a major flag."),
+    click.option("--quality-only", is_flag=True,
+                  help="Refit only the quality score, on top of --calibration (the cut-offs and flags stay)."),
+    click.option("--calibration", "base", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+                  help="With --quality-only: the calibration to refit the score of [default: the packaged one]."),
 )
 
 
@@ -84,7 +110,8 @@ def thresholds_of(merged: dict):
     if fail_on is not None and fail_on not in SEVERITIES:
         raise UsageError(f"fail-on must be one of {', '.join(SEVERITIES)}, got {fail_on!r}")
     return Thresholds(Severity(fail_on) if fail_on else None, merged.get("max_flags"),
-                      merged.get("min_chrf"), merged.get("min_similarity"))
+                      merged.get("min_chrf"), merged.get("min_similarity"), merged.get("min_quality"),
+                      merged.get("min_segment_quality"))
 
 
 def report_name(translations) -> str:
@@ -111,11 +138,11 @@ def files_read(translations, references, source, fmt, merged: dict, options: dic
 
 def refuse_score_thresholds_alone(translations, references, settings, thresholds, fmt) -> None:
     """Refuse, before the run, a score threshold on documents checked without a reference."""
-    if references or not settings.glossaries or (thresholds.min_chrf is None and thresholds.min_similarity is None):
+    if references or not settings.glossaries or not thresholds.score_options:
         return
     from .io.inputs import BATCH_FORMATS, expand_all
 
     if any(job.format not in BATCH_FORMATS for job in expand_all(list(translations), [], fmt)):
-        raise UsageError("--min-chrf and --min-similarity compare with a reference, and a document checked "
-                         "with a glossary alone has none; give --reference, or gate on flags (--fail-on, "
+        raise UsageError(f"{thresholds.needing_a_reference()}, and a document "
+                         "checked with a glossary alone has none; give --reference, or gate on flags (--fail-on, "
                          "--max-flags)")

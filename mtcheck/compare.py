@@ -1,7 +1,7 @@
 """Compare two runs on the same input: metric deltas with paired-bootstrap intervals, flags new and fixed.
 
 BLEU and chrF are resampled on sacrebleu's sufficient statistics, the way sacrebleu's own
-paired bootstrap test does; similarity and penalty are resampled with the same indices.
+paired bootstrap test does; quality, similarity and penalty are resampled with the same indices.
 """
 from __future__ import annotations
 
@@ -99,8 +99,8 @@ def _segments(data: dict) -> dict[tuple[int, str], dict]:
 
 
 # what the runs' meta records, and which figures change with it regardless of the translations
-SETUP = (("signature", "set-up (model, language, alignment)", "similarity, penalty and flags"),
-         ("calibration", "calibration", "penalty and flags"))
+SETUP = (("signature", "set-up (model, language, alignment)", "quality, similarity, penalty and flags"),
+         ("calibration", "calibration", "quality, penalty and flags"))
 
 
 def setup_caveats(baseline: dict, current: dict) -> tuple[str, ...]:
@@ -135,6 +135,11 @@ def compare(baseline: dict, current: dict, n_samples: int = 1000, seed: int = 12
     idx = rng.choice(len(keys), size=(n_samples, len(keys)), replace=True)
 
     metrics = []
+    qualities = [[s[k]["scores"].get("quality") for k in keys] for s in (base, cur)]
+    if all(q is not None for run in qualities for q in run):  # runs without a quality model have none
+        values = [np.array(q, float) for q in qualities]
+        metrics.append(_delta("quality", [float(v.mean()) for v in values], [v[idx].mean(axis=1) for v in values],
+                              higher_is_better=True))
     for name, metric in (("BLEU", BLEU()), ("chrF", CHRF())):
         stats = [np.array(metric._extract_corpus_statistics([s[k]["hypothesis"] for k in keys], streams),
                           dtype="float64") for s in (base, cur)]
@@ -172,10 +177,11 @@ def _delta(name: str, real: list[float], samples, higher_is_better: bool) -> Met
 
 
 def regressions(comparison: Comparison, max_regression: float) -> list[str]:
-    """Return why the current run is worse than allowed: BLEU or chrF down by more than the points given."""
+    """Return why the current run is worse than allowed: quality, BLEU or chrF (each 0-100) down by
+    more than the points given."""
     return [f"{m.name} fell by {m.regressed_by:.2f} points, more than the {max_regression:g} allowed "
             f"(95% interval of the change {m.ci_low:+.2f} to {m.ci_high:+.2f})"
-            for m in comparison.metrics if m.name in ("BLEU", "chrF") and m.regressed_by > max_regression]
+            for m in comparison.metrics if m.name in ("quality", "BLEU", "chrF") and m.regressed_by > max_regression]
 
 
 def render_comparison(comparison: Comparison, limit: int = 20) -> str:

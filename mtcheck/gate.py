@@ -5,11 +5,12 @@ names every failed threshold, by how much it failed, and the worst segments.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .errors import UsageError
 from .escape import terminal
-from .results import CHRF_PLACES, SIMILARITY_PLACES, RunResult, Severity
+from .results import CHRF_PLACES, QUALITY_PLACES, SIMILARITY_PLACES, RunResult, Severity
 from .settings import Thresholds
 
 WORST_SHOWN = 5
@@ -35,6 +36,7 @@ class WorstSegment:
     line: int
     penalty: float
     flags: int
+    quality: float | None = None
 
 
 @dataclass(frozen=True)
@@ -59,15 +61,15 @@ class Verdict:
 
 
 def _check(scope: str, counts: dict[str, int], chrf: float | None, similarity: float | None,
-           t: Thresholds) -> list[Failure]:
-    """Return the failures of one scope (a document, or the batch).
+           t: Thresholds, qualities: dict[float, int] | None = None) -> list[Failure]:
+    """Return the failures of one scope (a document, or the batch); ``qualities`` counts its
+    segments by quality, as shown.
 
     A score threshold on a scope without a reference is refused: it cannot pass or fail.
     """
-    needs = [name for name, limit in (("--min-chrf", t.min_chrf), ("--min-similarity", t.min_similarity))
-             if limit is not None]
+    needs = t.score_options
     if needs and chrf is None:
-        raise UsageError(f"{' and '.join(needs)} compare with a reference, and {scope} has none; "
+        raise UsageError(f"{t.needing_a_reference()}, and {scope} has none; "
                          "give --reference, or gate on flags (--fail-on, --max-flags)")
     failures = []
     if t.fail_on is not None:
@@ -83,6 +85,7 @@ def _check(scope: str, counts: dict[str, int], chrf: float | None, similarity: f
     # says "chrF 50.00 is 0.00 below the minimum 50"
     if needs:
         chrf, similarity = round(chrf, CHRF_PLACES), round(similarity, SIMILARITY_PLACES)
+    failures += _quality_failures(scope, qualities or {}, t)
     if t.min_chrf is not None and chrf < t.min_chrf:
         failures.append(Failure(scope, "min-chrf", chrf, t.min_chrf,
                                 f"chrF {chrf:.{CHRF_PLACES}f} is {t.min_chrf - chrf:.{CHRF_PLACES}f} below "
@@ -95,21 +98,50 @@ def _check(scope: str, counts: dict[str, int], chrf: float | None, similarity: f
     return failures
 
 
+def _quality_failures(scope: str, qualities: dict[float, int], t: Thresholds) -> list[Failure]:
+    """Return the failures of the quality thresholds: the mean, and the segments below a minimum."""
+    if (t.min_quality is not None or t.min_segment_quality is not None) and not qualities:
+        raise UsageError(f"--min-quality and --min-segment-quality need a quality score, and {scope} has "
+                         "none: its calibration has no quality model; use one that has (mtcheck calibrate "
+                         "--quality-only)")
+    failures = []
+    n = sum(qualities.values())
+    mean = round(sum(q * k for q, k in qualities.items()) / n, QUALITY_PLACES) if n else 0.0
+    if t.min_quality is not None and mean < t.min_quality:
+        failures.append(Failure(scope, "min-quality", mean, t.min_quality,
+                                f"mean quality {mean:.{QUALITY_PLACES}f} is {t.min_quality - mean:.{QUALITY_PLACES}f} "
+                                f"below the minimum {t.min_quality:g}"))
+    if t.min_segment_quality is not None:
+        below = sum(k for q, k in qualities.items() if q < t.min_segment_quality)
+        if below:
+            failures.append(Failure(scope, "min-segment-quality", below, 0,
+                                    f"{below} of {n} segment(s) below quality {t.min_segment_quality:g}"))
+    return failures
+
+
 def evaluate(run: RunResult, thresholds: Thresholds) -> Verdict:
     """Return the verdict of the thresholds on a run: per document, then for the whole batch."""
     failures: list[Failure] = []
     for doc in run.documents:
-        failures += _check(doc.path, doc.flag_counts, doc.corpus.chrf, doc.corpus.similarity, thresholds)
+        failures += _check(doc.path, doc.flag_counts, doc.corpus.chrf, doc.corpus.similarity, thresholds,
+                           doc.quality_counts)
     if len(run.documents) > 1:
-        failures += _check("batch", run.flag_counts, run.corpus.chrf, run.corpus.similarity, thresholds)
+        batch: Counter = Counter()
+        for doc in run.documents:
+            batch.update(doc.quality_counts)
+        failures += _check("batch", run.flag_counts, run.corpus.chrf, run.corpus.similarity, thresholds, batch)
     worst: tuple[WorstSegment, ...] = ()
     if failures:
-        candidates = [WorstSegment(d.path, s.id, s.line, round(s.scores.penalty, 3), len(s.flags))
-                      for d in run.documents for s in d.segments]
+        kept = sorted(((s.worst_first_key, d.path, s) for d in run.documents for s in d.segments),
+                      key=lambda t: t[0])
+        candidates = [WorstSegment(path, s.id, s.line, round(s.scores.penalty, 3), len(s.flags),
+                                   None if s.scores.quality is None else round(s.scores.quality, QUALITY_PLACES))
+                      for _, path, s in kept]
         candidates += [WorstSegment(d.path, sid, line, round(penalty, 3), flags)
                        for d in run.documents if d.streamed for sid, line, penalty, flags in d.streamed.worst]
-        ranked = sorted(candidates, key=lambda w: -w.penalty)
-        worst = tuple(w for w in ranked[:WORST_SHOWN] if w.penalty > 0)
+        # kept segments come worst first (flags, then quality); streamed ones by their penalty
+        ranked = candidates if not any(d.streamed for d in run.documents) else sorted(candidates, key=lambda w: -w.penalty)
+        worst = tuple(w for w in ranked[:WORST_SHOWN] if w.penalty > 0 or w.flags)
     return Verdict(tuple(failures), worst)
 
 
@@ -126,6 +158,7 @@ def render_verdict(verdict: Verdict) -> str:
     lines += [f"  {terminal(f.scope)}: {f.check}: {terminal(f.message)}" for f in verdict.failures]
     if verdict.worst:
         lines.append("  Worst segments:")
-        lines += [f"    {terminal(w.path)}:{w.line} [{terminal(w.id)}] penalty {w.penalty:.2f}, {w.flags} flag(s)"
-                  for w in verdict.worst]
+        lines += [f"    {terminal(w.path)}:{w.line} [{terminal(w.id)}] "
+                  + (f"quality {w.quality:.{QUALITY_PLACES}f}, " if w.quality is not None else "")
+                  + f"penalty {w.penalty:.2f}, {w.flags} flag(s)" for w in verdict.worst]
     return "\n".join(lines) + "\n"

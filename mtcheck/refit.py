@@ -7,8 +7,6 @@ Only documents of the "fit" split are used; the benchmarks report on the "eval" 
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import hashlib
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -24,7 +22,7 @@ from .calibration.labelled import Item, flag_chars, kendall_tau, load_items, pai
 from .calibration.word_model import fit_word_model
 from .detect.wordrisk import scored, word_features
 from .embed.base import Embedder
-from .files import write_atomic
+from .refit_quality import fit_quality_model, write_named
 from .run import open_context
 from .segment_check import Encoded, SegmentViews, find_flags, prepare_views
 from .sentences import Segment, split_segment
@@ -142,7 +140,8 @@ def fit(items: Sequence[Item], views: Sequence[SegmentViews], base: Calibration,
 def calibrate(data: str | Path, out: str | Path, sample: int = 3000, seed: int = 1, model: str | None = None,
               scope: str = SCOPE, log: Callable[[str], None] = print, scored: str | Path | None = None,
               major_recall: float = 0.75) -> Calibration:
-    """Refit the calibration on a sample of the fit split of labelled data and write it to ``out``.
+    """Refit the calibration on a sample of the fit split of labelled data and write it to ``out``;
+    the quality score last, on the whole fit split (refit_quality.py).
 
     With ``scored`` (segments with MQM scores), the similarity cut-off for a major flag is then
     lowered as far as keeps ``major_recall`` of their major errors flagged major (fit_major_cut_off).
@@ -160,13 +159,8 @@ def calibrate(data: str | Path, out: str | Path, sample: int = 3000, seed: int =
         cal = fit_major_cut_off(cal, scored, major_recall, embedder, log)
         fitted_on += (f"; major_below {cal.major_below} from {Path(scored).name}, split fit, keeping "
                       f"{major_recall:.2f} of the major errors")
-    today = datetime.date.today().isoformat()
-    cal = dataclasses.replace(cal, id="", model=embedder.name, fitted_on=fitted_on)
-    # the id names the content, so that two fits of one day never share an id
-    digest = hashlib.sha256(cal.to_json().encode()).hexdigest()[:8]
-    cal = dataclasses.replace(cal, id=f"mqm-zhen-fit-{today}-{digest}")
-    write_atomic(out, cal.to_json())
-    return cal
+    cal = dataclasses.replace(cal, model=embedder.name, fitted_on=fitted_on)
+    return write_named(fit_quality_model(data, cal, embedder, model, log=log), out)
 
 
 # Segments whose raters' MQM score is 0 were found error-free; -5 or worse holds a major error.

@@ -1,16 +1,18 @@
 """Frozen result dataclasses of a check, and their JSON-ready dictionaries."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections import Counter
+from dataclasses import dataclass, field, fields
 from typing import Any, Mapping
 
 from .flags import Flag, Severity
 from .sentences import Segment
 
-JSON_SCHEMA_VERSION = "1.6"
+JSON_SCHEMA_VERSION = "1.7"
 # decimals kept in the JSON report, and compared by the gate at that precision
 CHRF_PLACES = 2
 SIMILARITY_PLACES = 4
+QUALITY_PLACES = 1
 
 
 @dataclass(frozen=True)
@@ -27,12 +29,14 @@ class Scores:
     cosine: float | None
     ter: float | None = None
     penalty: float = 0.0  # higher is worse: weighted flags plus lost similarity (calibration.py)
+    # 0-100, higher is better: the chance that raters find no major error (calibration/quality.py)
+    quality: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the scores as a JSON-ready dictionary."""
         return {"penalty": round(self.penalty, 3), **_present(
-            chrf=(self.chrf, CHRF_PLACES), bleu=(self.bleu, 2), similarity=(self.similarity, SIMILARITY_PLACES),
-            cosine=(self.cosine, 4), ter=(self.ter, 2))}
+            quality=(self.quality, QUALITY_PLACES), chrf=(self.chrf, CHRF_PLACES), bleu=(self.bleu, 2),
+            similarity=(self.similarity, SIMILARITY_PLACES), cosine=(self.cosine, 4), ter=(self.ter, 2))}
 
 
 def _present(**values: tuple[float | None, int]) -> dict[str, float]:
@@ -60,6 +64,13 @@ class SegmentResult(Segment):
         if not self.flags:
             return None
         return max((f.severity for f in self.flags), key=lambda s: s.rank)
+
+    @property
+    def worst_first_key(self) -> tuple:
+        """Return a key that sorts segments worst first: most severe flag, then lowest quality, then
+        highest penalty (what orders segments without a reference, which have no quality)."""
+        quality = self.scores.quality
+        return (-(self.worst.rank if self.worst else 0), 101.0 if quality is None else quality, -self.scores.penalty)
 
     def position(self, flag: Flag) -> tuple[int, int]:
         """Return the 1-based (line, column) of a flag in the input file."""
@@ -101,10 +112,11 @@ class CorpusScores:
     chrf: float | None
     similarity: float | None
     ter: float | None = None
+    quality: float | None = None  # the mean of the segments' quality scores
 
     def to_dict(self) -> dict[str, Any]:
         """Return the corpus scores as a JSON-ready dictionary (those without a reference left out)."""
-        return _present(bleu=(self.bleu, 2), chrf=(self.chrf, CHRF_PLACES),
+        return _present(quality=(self.quality, QUALITY_PLACES), bleu=(self.bleu, 2), chrf=(self.chrf, CHRF_PLACES),
                         similarity=(self.similarity, SIMILARITY_PLACES), ter=(self.ter, 2))
 
 
@@ -130,7 +142,8 @@ class SystemResult:
     def to_dict(self) -> dict[str, Any]:
         """Return the system's figures as a JSON-ready dictionary."""
         return {"name": self.name, "segment_count": self.segments, "corpus": self.corpus.to_dict(),
-                "flag_counts": dict(self.flag_counts), "mean_penalty": round(self.penalty, 3)}
+                "flag_counts": dict(self.flag_counts), "mean_penalty": round(self.penalty, 3),
+                **_present(mean_quality=(self.corpus.quality, QUALITY_PLACES))}
 
 
 @dataclass(frozen=True)
@@ -141,6 +154,7 @@ class StreamSummary:
     segments: int
     flag_counts: Mapping[str, int]
     worst: tuple[tuple[str, int, float, int], ...] = ()  # (id, line, penalty, flags), worst first
+    qualities: Mapping[float, int] = field(default_factory=dict)  # segments per quality, as shown
 
 
 @dataclass(frozen=True)
@@ -166,6 +180,12 @@ class DocumentResult:
     def segment_count(self) -> int:
         """Return how many segments were checked (kept or streamed)."""
         return self.streamed.segments if self.streamed else len(self.segments)
+
+    @property
+    def quality_counts(self) -> dict[float, int]:
+        """Count this document's segments by quality, as shown (segments without one left out)."""
+        return dict(self.streamed.qualities) if self.streamed else dict(Counter(
+            round(s.scores.quality, QUALITY_PLACES) for s in self.segments if s.scores.quality is not None))
 
     @property
     def flag_counts(self) -> dict[str, int]:

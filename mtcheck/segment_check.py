@@ -183,7 +183,13 @@ def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[Sente
     flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
     scores = Scores(lex.chrf, lex.bleu, views.similarity, views.cosine, lex.ter,
                     context.calibration.penalty(flags, views.similarity))
-    return SegmentResult.of(unit, scores, flags, dropped)
+    return SegmentResult.of(unit, with_quality(scores, flags, unit, context), flags, dropped)
+
+
+def with_quality(scores: Scores, flags: Sequence[Flag], unit: Segment, context: Context) -> Scores:
+    """Return the scores with the segment's quality, from them and its flags (None without a reference)."""
+    reference = unit.references[0] if unit.references else ""
+    return replace(scores, quality=context.calibration.quality_of(scores, flags, unit.hypothesis, reference))
 
 
 def with_flags(result: SegmentResult, flags: Sequence[Flag], context: Context) -> SegmentResult:
@@ -191,7 +197,7 @@ def with_flags(result: SegmentResult, flags: Sequence[Flag], context: Context) -
     added, dropped = apply_decisions(result.hypothesis, flags, context.decisions)
     every = tuple(sorted(result.flags + added, key=lambda f: f.start))
     scores = replace(result.scores, penalty=context.calibration.penalty(every, result.scores.similarity))
-    return replace(result, flags=every, scores=scores, suppressed=result.suppressed + dropped)
+    return replace(result, flags=every, scores=with_quality(scores, every, result, context), suppressed=result.suppressed + dropped)
 
 
 def check_alone(unit: Segment, context: Context, source: Source | None) -> SegmentResult:
@@ -235,4 +241,4 @@ def _unmatched(unit: Segment, context: Context) -> SegmentResult:
     similarity = rescale(0.0, context.baseline)
     scores = Scores(0.0, 0.0, similarity, 0.0, 100.0 if context.settings.ter else None,
                     context.calibration.penalty(flags, similarity))
-    return SegmentResult.of(unit, scores, flags, dropped)
+    return SegmentResult.of(unit, with_quality(scores, flags, unit, context), flags, dropped)

@@ -42,6 +42,8 @@ class Thresholds:
     max_flags: int | None = None         # more flags than this (any severity) fails
     min_chrf: float | None = None        # corpus chrF below this fails (0-100)
     min_similarity: float | None = None  # mean rescaled similarity below this fails
+    min_quality: float | None = None     # mean segment quality below this fails (0-100)
+    min_segment_quality: float | None = None  # any segment of quality below this fails (0-100)
 
     def __post_init__(self) -> None:
         if self.max_flags is not None and self.max_flags < 0:
@@ -50,16 +52,33 @@ class Thresholds:
             raise UsageError(f"min-chrf must be between 0 and 100, got {self.min_chrf}")
         if self.min_similarity is not None and not -1 <= self.min_similarity <= 1:
             raise UsageError(f"min-similarity must be between -1 and 1, got {self.min_similarity}")
+        for name, value in (("min-quality", self.min_quality), ("min-segment-quality", self.min_segment_quality)):
+            if value is not None and not 0 <= value <= 100:
+                raise UsageError(f"{name} must be between 0 and 100, got {value}")
 
     @property
     def active(self) -> bool:
         """Return True if any check is switched on."""
-        return any(v is not None for v in (self.fail_on, self.max_flags, self.min_chrf, self.min_similarity))
+        return any(v is not None for v in (self.fail_on, self.max_flags, self.min_chrf, self.min_similarity,
+                                           self.min_quality, self.min_segment_quality))
+
+    @property
+    def score_options(self) -> list[str]:
+        """Return the options set that compare with a reference (and cannot judge without one)."""
+        return [name for name, limit in (("--min-chrf", self.min_chrf), ("--min-similarity", self.min_similarity),
+                                         ("--min-quality", self.min_quality),
+                                         ("--min-segment-quality", self.min_segment_quality)) if limit is not None]
+
+    def needing_a_reference(self) -> str:
+        """Return 'OPTION needs a reference' (or 'A and B need'), naming the score options set."""
+        names = self.score_options
+        return f"{' and '.join(names)} need{'s' * (len(names) == 1)} a reference to compare with"
 
 
 # Keys of [tool.mtcheck] / mtcheck.toml, with their types; "fail-on" and "fail_on" are the same key.
 CONFIG_KEYS: dict[str, type] = {
-    "fail_on": str, "max_flags": int, "min_chrf": float, "min_similarity": float,
+    "fail_on": str, "max_flags": int, "min_chrf": float, "min_similarity": float, "min_quality": float,
+    "min_segment_quality": float,
     "model": str, "lang": str, "calibration": str, "line_aligned": bool, "ter": bool, "glossary": list,
     "syntax": bool,
 }
@@ -131,7 +150,7 @@ def _check_gate_values(config: dict[str, Any], path: Path, text: str) -> None:
     if fail_on is not None and fail_on not in choices:
         raise UsageError(f"fail-on must be one of {', '.join(choices)}, got {fail_on!r}",
                          str(path), _line_of(text, "fail_on"))
-    for key in ("max_flags", "min_chrf", "min_similarity"):
+    for key in ("max_flags", "min_chrf", "min_similarity", "min_quality", "min_segment_quality"):
         try:  # Thresholds owns the ranges; only the place of the error is added here
             Thresholds(**{key: config.get(key)})
         except UsageError as exc:

@@ -6,10 +6,11 @@ from averaging sentence scores.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .metrics import LexicalMetrics, SegmentStatistics, StatisticsSum
-from .results import CorpusScores, SegmentResult, Severity, SystemResult
+from .results import QUALITY_PLACES, CorpusScores, SegmentResult, Severity, SystemResult
 
 
 @dataclass
@@ -22,6 +23,9 @@ class Sums:
     suppressed: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     segments: int = 0
+    # how many segments had each quality, as shown (at most 1,001 values): a mean, and how many
+    # fall below a gate's minimum, without keeping the segments
+    qualities: Counter = field(default_factory=Counter)
 
     @property
     def scored(self) -> int:
@@ -35,6 +39,8 @@ class Sums:
             self.statistics.add(statistics)
             self.similarity += segment.scores.similarity
         self.penalty += segment.scores.penalty
+        if segment.scores.quality is not None:
+            self.qualities[round(segment.scores.quality, QUALITY_PLACES)] += 1
         self.suppressed += segment.suppressed
         for f in segment.flags:
             self.counts[f.severity.value] += 1
@@ -45,6 +51,7 @@ class Sums:
         self.segments += other.segments
         self.similarity += other.similarity
         self.penalty += other.penalty
+        self.qualities.update(other.qualities)
         self.suppressed += other.suppressed
         for severity, n in other.counts.items():
             self.counts[severity] += n
@@ -56,7 +63,13 @@ def corpus_scores(metrics: LexicalMetrics, sums: Sums) -> CorpusScores:
     if not sums.scored:
         return CorpusScores(None, None, None)
     lex = metrics.sum_scores(sums.statistics)
-    return CorpusScores(lex.bleu, lex.chrf, sums.similarity / sums.scored, lex.ter)
+    return CorpusScores(lex.bleu, lex.chrf, sums.similarity / sums.scored, lex.ter, mean_quality(sums.qualities))
+
+
+def mean_quality(qualities: Counter) -> float | None:
+    """Return the mean of segments' qualities (as shown), or None if none had one."""
+    n = sum(qualities.values())
+    return sum(q * k for q, k in qualities.items()) / n if n else None
 
 
 class DocumentTally:
@@ -76,7 +89,8 @@ class DocumentTally:
         self.systems.setdefault(str(segment.extra.get("system", "")), Sums()).add(segment, statistics)
 
     def system_results(self, metrics: LexicalMetrics) -> tuple[SystemResult, ...]:
-        """Return each system's figures, lowest mean penalty first; none for fewer than two systems.
+        """Return each system's figures, best first (highest mean quality, then lowest mean penalty);
+        none for fewer than two systems.
 
         A system's BLEU and chrF come from its own corpus statistics, as a document's do.
         """
@@ -85,4 +99,4 @@ class DocumentTally:
         systems = [SystemResult(name or "(no system)", sums.segments, corpus_scores(metrics, sums),
                                 sums.counts, sums.penalty / sums.segments)
                    for name, sums in self.systems.items()]
-        return tuple(sorted(systems, key=lambda r: (r.penalty, r.name)))
+        return tuple(sorted(systems, key=lambda r: (-(r.corpus.quality or 0.0), r.penalty, r.name)))

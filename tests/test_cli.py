@@ -20,7 +20,7 @@ def test_check_seed_writes_json_and_html(run, tmp_path):
     assert result.stdout.startswith(f"{SEED} (against {SEED_REF})\n")
     assert f"HTML report: {out_html}" in result.stdout
     data = json.loads(out_json.read_text())
-    assert data["schema_version"] == "1.6"
+    assert data["schema_version"] == "1.7"
     assert data["meta"]["thresholds"]["unrelated_below"] == default_calibration().unrelated_below
     assert data["meta"]["model"] == "fake"
     assert out_html.read_text().startswith("<!DOCTYPE html>")

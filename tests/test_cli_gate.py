@@ -38,7 +38,7 @@ def test_gate_fails_with_exit_1_and_says_why(work):
         r"  hyp\.txt: fail-on: 1 flag\(s\) at or above major\n"
         r"  hyp\.txt: max-flags: 1 flags, 1 more than the maximum 0\n"
         r"  Worst segments:\n"
-        r"    hyp\.txt:1 \[s1\] penalty \d+\.\d\d, 1 flag\(s\)\n", verdict)  # penalty: see test_calibration
+        r"    hyp\.txt:1 \[s1\] quality \d+\.\d, penalty \d+\.\d\d, 1 flag\(s\)\n", verdict)  # penalty: see test_calibration
 
 
 def test_quiet_still_prints_a_failed_verdict_on_stderr(work):

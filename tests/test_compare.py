@@ -31,7 +31,8 @@ def test_deltas_and_flags(runs):
     good, bad = runs
     c = compare(good, bad, n_samples=200)
     by_name = {m.name: m for m in c.metrics}
-    assert set(by_name) == {"BLEU", "chrF", "similarity", "penalty"}
+    assert [m.name for m in c.metrics] == ["quality", "BLEU", "chrF", "similarity", "penalty"]
+    assert by_name["quality"].delta < 0 and by_name["quality"].regressed_by == -by_name["quality"].delta
     assert by_name["chrF"].baseline == pytest.approx(100.0) and by_name["chrF"].delta < 0
     assert by_name["chrF"].ci_low <= by_name["chrF"].delta <= by_name["chrF"].ci_high
     assert by_name["penalty"].delta > 0 and by_name["penalty"].regressed_by == by_name["penalty"].delta
@@ -41,6 +42,15 @@ def test_deltas_and_flags(runs):
     assert [(f.segment, f.text) for f in back.fixed_flags][:1] == [("0", "Ilon")]
 
 
+def test_runs_without_a_quality_compare_the_rest(runs):
+    good, bad = runs
+    for run in (good, bad):  # as written under a calibration without a quality model
+        for doc in run["documents"]:
+            for seg in doc["segments"]:
+                del seg["scores"]["quality"]
+    assert [m.name for m in compare(good, bad, n_samples=200).metrics] == ["BLEU", "chrF", "similarity", "penalty"]
+
+
 def test_identical_runs_change_nothing(runs):
     good, _ = runs
     c = compare(good, good, n_samples=200)
@@ -48,7 +58,7 @@ def test_identical_runs_change_nothing(runs):
     assert regressions(c, 0.0) == []
 
 
-@pytest.mark.parametrize("allowed,failing", [(0.0, ["BLEU", "chrF"]), (100.0, [])])
+@pytest.mark.parametrize("allowed,failing", [(0.0, ["quality", "BLEU", "chrF"]), (100.0, [])])
 def test_regression_gate(runs, allowed, failing):
     good, bad = runs
     failed = regressions(compare(good, bad, n_samples=200), allowed)
@@ -62,9 +72,9 @@ def test_same_setup_has_no_caveat(runs):
 
 @pytest.mark.parametrize("key,expected", [
     ("calibration", "the runs differ in calibration: old (baseline) against new (current); "
-     "penalty and flags change with it, not only with the translations"),
+     "quality, penalty and flags change with it, not only with the translations"),
     ("signature", "the runs differ in set-up (model, language, alignment): old (baseline) against new "
-     "(current); similarity, penalty and flags change with it, not only with the translations"),
+     "(current); quality, similarity, penalty and flags change with it, not only with the translations"),
 ])
 def test_runs_with_different_setups_say_so(runs, key, expected):
     good, bad = runs
@@ -92,7 +102,7 @@ def test_cli_exit_codes(runs, tmp_path):
     assert ok.exit_code == ExitCode.OK and ok.stdout.endswith("Regression gate: passed.\n")
     worse = invoke(tmp_path / "a.json", tmp_path / "b.json", "--max-regression", "1", "-q")
     assert worse.exit_code == ExitCode.GATE_FAILED and worse.stdout == ""
-    assert worse.stderr.startswith("Regression gate: FAILED.\n  BLEU fell by ")
+    assert worse.stderr.startswith("Regression gate: FAILED.\n  quality fell by ")
     junk = invoke(tmp_path / "a.json", tmp_path / "junk.json")
     assert junk.exit_code == ExitCode.INPUT
     assert junk.stderr == (f"mtcheck: error: {tmp_path / 'junk.json'}:1: not JSON (line 1): "

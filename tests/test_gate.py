@@ -97,12 +97,14 @@ def test_flag_thresholds_apply_without_a_reference(thresholds, expected):
 
 
 @pytest.mark.parametrize("thresholds,named", [
-    (Thresholds(min_chrf=50), "--min-chrf"),
-    (Thresholds(min_similarity=0.5), "--min-similarity"),
-    (Thresholds(min_chrf=50, min_similarity=0.5), "--min-chrf and --min-similarity"),
+    (Thresholds(min_chrf=50), "--min-chrf needs"),
+    (Thresholds(min_similarity=0.5), "--min-similarity needs"),
+    (Thresholds(min_quality=50), "--min-quality needs"),
+    (Thresholds(min_segment_quality=50), "--min-segment-quality needs"),
+    (Thresholds(min_chrf=50, min_similarity=0.5), "--min-chrf and --min-similarity need"),
 ])
 def test_score_thresholds_without_a_reference_are_refused(thresholds, named):
     with pytest.raises(UsageError) as err:
         evaluate(RunResult((ALONE,), CorpusScores(None, None, None), {}), thresholds)
-    assert err.value.message == (f"{named} compare with a reference, and story.txt has none; give --reference, "
+    assert err.value.message == (f"{named} a reference to compare with, and story.txt has none; give --reference, "
                                  "or gate on flags (--fail-on, --max-flags)")

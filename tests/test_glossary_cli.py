@@ -42,11 +42,12 @@ def test_every_output_says_which_checks_did_not_run(run, tmp_path):
     assert '<option value="house-style">house-style</option>' in page  # its own kind, filterable
 
 
-@pytest.mark.parametrize("gate", [["--min-chrf", "50"], ["--min-similarity", "0.5"]])
+@pytest.mark.parametrize("gate", [["--min-chrf", "50"], ["--min-similarity", "0.5"], ["--min-quality", "50"],
+                                  ["--min-segment-quality", "50"]])
 def test_score_thresholds_need_a_reference(run, tmp_path, gate):
     result = run("check", SEED, "--glossary", SEED_GLOSSARY, "--no-html", *gate)
     assert result.exit_code == ExitCode.USAGE
-    assert result.stderr == ("mtcheck: error: --min-chrf and --min-similarity compare with a reference, and a "
+    assert result.stderr == (f"mtcheck: error: {gate[0]} needs a reference to compare with, and a "
                              "document checked with a glossary alone has none; give --reference, or gate on "
                              "flags (--fail-on, --max-flags)\n")
 

@@ -27,7 +27,8 @@ LAYERS = [
     # one segment, one chunk, sums, the gate
     ["mtcheck.segment_check", "mtcheck.chunks", "mtcheck.tally", "mtcheck.signature", "mtcheck.gate"],
     # a whole run, and what works over runs
-    ["mtcheck.run", "mtcheck.stream", "mtcheck.distributed", "mtcheck.refit", "mtcheck.compare"],
+    ["mtcheck.run", "mtcheck.stream", "mtcheck.distributed", "mtcheck.refit", "mtcheck.refit_quality",
+     "mtcheck.compare"],
     ["mtcheck.report"],
     ["mtcheck.cli_options", "mtcheck.cli", "mtcheck.__main__", "mtcheck"],
 ]

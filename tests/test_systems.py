@@ -96,13 +96,15 @@ def test_reports_show_the_systems(two_systems, tmp_path, no_model):
                                       "--html", str(html), "--limit", "0"])
     assert result.exit_code == ExitCode.OK
     lines = result.stdout.splitlines()
-    at = lines.index("  by system, best first (mean penalty):")
+    at = lines.index("  by system, best first (mean quality, then mean penalty):")
     assert [line.split()[0] for line in lines[at + 1:at + 3]] == ["A", "B"]
-    assert lines[at + 1].endswith("| 3 segments | BLEU 100.0 | chrF 100.0 | similarity 1.000 | "
-                                  "flags: 0 critical, 0 major, 0 minor")
     systems = json.loads(json_out.read_text())["documents"][0]["systems"]
     assert [(s["name"], s["segment_count"], s["flag_counts"]["major"]) for s in systems] == [("A", 3, 0), ("B", 3, 2)]
-    assert "| A | 0.00 | 3 | 100.0 | 100.0 | 1.000 | 0 | 0 | 0 |" in md.read_text()
+    best = systems[0]["mean_quality"]
+    assert best > systems[1]["mean_quality"]
+    assert lines[at + 1].endswith(f"| 3 segments | quality {best:.1f} | BLEU 100.0 | chrF 100.0 | similarity 1.000 | "
+                                  "flags: 0 critical, 0 major, 0 minor")
+    assert f"| A | {best:.1f} | 0.00 | 3 | 100.0 | 100.0 | 1.000 | 0 | 0 | 0 |" in md.read_text()
     page = html.read_text()
     assert "<h2>MT systems, best first</h2>" in page and page.index("<td>A</td>") < page.index("<td>B</td>") < page.index("id=\"flags\"")
 

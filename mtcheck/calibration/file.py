@@ -40,6 +40,8 @@ class Calibration:
     # the embedder whose similarities the cut-offs were fitted on ("" if not recorded): another
     # model spreads its cosines differently, so the cut-offs do not carry over
     model: str = ""
+    # the quality score's model (calibration/quality.py); None: segments get no quality score
+    quality: dict | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.major_below <= self.minor_below <= 1:
@@ -55,6 +57,8 @@ class Calibration:
             raise ValueError("similarity_weight must be a number")
         if self.word_model is not None:
             self.risk_model  # noqa: B018 -- validate the model now, not at the first segment
+        if self.quality is not None:
+            self.quality_model  # noqa: B018
         for detector, map_ in (self.confidence_maps or {}).items():
             if not (isinstance(map_, (list, tuple)) and len(map_) == 3
                     and all(isinstance(x, (int, float)) and math.isfinite(x) for x in map_) and map_[1] >= 0):
@@ -72,6 +76,25 @@ class Calibration:
             return WordRiskModel.from_dict(self.word_model)
         except (KeyError, TypeError) as exc:
             raise ValueError(f"word_model is incomplete ({exc})") from None
+
+    @cached_property
+    def quality_model(self):
+        """Return the quality score's model, or None."""
+        from .quality import QualityModel
+
+        if self.quality is None:
+            return None
+        try:
+            return QualityModel.from_dict(self.quality)
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"quality model is incomplete ({exc})") from None
+
+    def quality_of(self, scores, flags, hypothesis: str, reference: str) -> float | None:
+        """Return a checked segment's quality (0 to 100), or None without a model or a reference."""
+        from .quality import quality_terms
+
+        terms = None if self.quality_model is None else quality_terms(scores, flags, hypothesis, reference)
+        return None if terms is None else float(self.quality_model.score(terms))
 
     def penalty(self, flags, similarity: float | None) -> float:
         """Return a segment's penalty: higher means worse (for ranking and comparing segments)."""

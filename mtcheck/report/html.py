@@ -76,11 +76,16 @@ def _worst_rank(segment: SegmentResult) -> int:
 
 
 def document_index(documents: tuple[DocumentResult, ...]) -> list[dict]:
-    """Return one row per document, worst first (most severe flags, then highest penalty)."""
+    """Return one row per document, worst first (most severe flags, then lowest quality, then highest penalty)."""
     rows = [{"number": n, "doc": d, "counts": d.flag_counts,
              "penalty": sum(s.scores.penalty for s in d.segments)} for n, d in enumerate(documents, start=1)]
     return sorted(rows, key=lambda r: (-r["counts"]["critical"], -r["counts"]["major"],
-                                       -r["counts"]["minor"], -r["penalty"]))
+                                       -r["counts"]["minor"], _quality_key(r["doc"]), -r["penalty"]))
+
+
+def _quality_key(doc: DocumentResult) -> float:
+    """Return a document's mean quality for sorting worst first (one without a quality last)."""
+    return 101.0 if doc.corpus.quality is None else doc.corpus.quality
 
 
 def _environment():
@@ -110,7 +115,7 @@ def render_html(run: RunResult, verdict: Verdict | None = None) -> str:
     for n, doc in enumerate(run.documents, start=1):
         rows = [{"segment": s, "order": k, "pieces": pieces(s, numbers), "worst": _worst_rank(s)}
                 for k, s in enumerate(doc.segments, start=1)]
-        rows.sort(key=lambda r: (-r["worst"], -r["segment"].scores.penalty, r["order"]))
+        rows.sort(key=lambda r: (r["segment"].worst_first_key, r["order"]))
         # a document checked without a reference has no Reference column to show
         documents.append({"number": n, "doc": doc, "segments": rows,
                           "has_reference": any(s.references for s in doc.segments)})

@@ -9,7 +9,8 @@ from .text import location
 
 
 def render_junit(run: RunResult, verdict: Verdict | None) -> str:
-    """Return JUnit XML for GitLab, Jenkins and GitHub test reporting.
+    """Return JUnit XML for GitLab, Jenkins and GitHub test reporting; a document's mean quality is
+    its test case's "quality" property.
 
     Without a gate (no thresholds), every document passes and its flags go to system-out.
     """
@@ -21,6 +22,9 @@ def render_junit(run: RunResult, verdict: Verdict | None) -> str:
     failed = 0
     for doc in run.documents:
         case = ET.SubElement(suite, "testcase", classname="mtcheck", name=doc.path, file=doc.path)
+        if doc.corpus.quality is not None:
+            ET.SubElement(ET.SubElement(case, "properties"), "property", name="quality",
+                          value=f"{doc.corpus.quality:.1f}")
         flag_lines = [
             f"{location(doc, s, f)}: {f.severity.value} {f.kind}: "
             f"\"{f.text}\"" + (f" -> \"{f.suggestion}\"" if f.suggestion else "") + f" ({f.message})"

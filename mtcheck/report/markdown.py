@@ -34,25 +34,25 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
     suppressed = sum(d.suppressed for d in run.documents)
     lines += [f"{run.segment_count} segment{'s' * (run.segment_count != 1)} · {counts['critical']} critical, "
               f"{counts['major']} major, {counts['minor']} minor flags · "
-              + (f"BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · similarity {run.corpus.similarity:.3f}"
+              + (f"quality {_figure(run.corpus.quality, 1)} · BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · similarity {run.corpus.similarity:.3f}"
                  if run.corpus.bleu is not None else "no scores without a reference")
               + (f" · {suppressed} flag{'s' * (suppressed != 1)} dismissed by an editor's decisions not raised again"
                  if suppressed else ""), ""]
-    lines += ["| document | segments | BLEU | chrF | similarity | critical | major | minor |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += ["| document | segments | quality | BLEU | chrF | similarity | critical | major | minor |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for d in run.documents:
         c = d.flag_counts
-        lines.append(f"| {_cell(d.path)} | {d.segment_count} | {_figure(d.corpus.bleu, 1)} | "
+        lines.append(f"| {_cell(d.path)} | {d.segment_count} | {_figure(d.corpus.quality, 1)} | {_figure(d.corpus.bleu, 1)} | "
                      f"{_figure(d.corpus.chrf, 1)} | {_figure(d.corpus.similarity, 3)} | {c['critical']} | "
                      f"{c['major']} | {c['minor']} |")
     notes = [(d, note) for d in run.documents for note in d.notes]
     if notes:
         lines += [""] + [f"- Note on {_cell(d.path)}: {_cell(note)}" for d, note in notes]
     for d in (d for d in run.documents if d.systems):
-        lines += ["", f"By MT system in {_cell(d.path)}, best first (lowest mean penalty):", "",
-                  "| system | mean penalty | segments | BLEU | chrF | similarity | critical | major | minor |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-        lines += [f"| {_cell(s.name)} | {s.penalty:.2f} | {s.segments} | {_figure(s.corpus.bleu, 1)} | "
+        lines += ["", f"By MT system in {_cell(d.path)}, best first (highest mean quality):", "",
+                  "| system | mean quality | mean penalty | segments | BLEU | chrF | similarity | critical | major | minor |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += [f"| {_cell(s.name)} | {_figure(s.corpus.quality, 1)} | {s.penalty:.2f} | {s.segments} | {_figure(s.corpus.bleu, 1)} | "
                   f"{_figure(s.corpus.chrf, 1)} | {_figure(s.corpus.similarity, 3)} | {s.flag_counts['critical']} | "
                   f"{s.flag_counts['major']} | {s.flag_counts['minor']} |" for s in d.systems]
     flags = worst_first(run)

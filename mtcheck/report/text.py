@@ -34,7 +34,7 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
             lines.append(f"  {doc.suppressed} flag{'s' * (doc.suppressed != 1)} not raised again: dismissed "
                          "by an editor's decisions")
         if doc.systems:
-            lines.append("  by system, best first (mean penalty):")
+            lines.append("  by system, best first (mean quality, then mean penalty):")
             width = max(len(s.name) for s in doc.systems)
             lines += [f"    {terminal(s.name):<{width}}  penalty {s.penalty:.2f} | {_segments(s.segments)} | "
                       f"{scores_line(s.corpus)} | flags: {_counts(s.flag_counts)}" for s in doc.systems]
@@ -64,10 +64,10 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
 
 
 def scores_line(c) -> str:
-    """Return 'BLEU 51.4 | chrF 76.2 | similarity 0.906', or say that there was nothing to score against."""
+    """Return 'quality 71.3 | BLEU 51.4 | chrF 76.2 | similarity 0.906', or say that there was nothing to score against."""
     if c.bleu is None:
         return "no scores without a reference"
-    return (f"BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | similarity {c.similarity:.3f}"
+    return ((f"quality {c.quality:.1f} | " if c.quality is not None else "") + f"BLEU {c.bleu:.1f} | chrF {c.chrf:.1f} | similarity {c.similarity:.3f}"
             + (f" | TER {c.ter:.1f}" if c.ter is not None else ""))
 
 

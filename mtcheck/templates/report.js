@@ -44,7 +44,8 @@
     var rows = $$("tr.seg-row", tbody);
     rows.sort(function (a, b) {
       if (how === "worst") {
-        var d = b.dataset.worst - a.dataset.worst || b.dataset.penalty - a.dataset.penalty;
+        var d = b.dataset.worst - a.dataset.worst || a.dataset.quality - b.dataset.quality ||
+          b.dataset.penalty - a.dataset.penalty;
         if (d) return d;
       }
       return a.dataset.order - b.dataset.order;

@@ -1,0 +1,112 @@
+"""Fit the quality score on labelled MQM data: the last step of `mtcheck calibrate`, or its only one
+with --quality-only.
+
+The segments of the fit split are checked as a run checks them, under the calibration whose
+flags and penalty the score reads, so that its terms are the very ones a run computes.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .calibration import Calibration
+from .calibration.labelled import load_items
+from .calibration.quality import TERMS, cross_validate, fit_quality, quality_terms
+from .embed.base import Embedder
+from .files import write_atomic
+from .io.jsonl import Record
+from .run import check_records
+from .settings import Settings
+
+
+def rated_terms(data: str | Path, calibration: Calibration, embedder: Embedder | None = None,
+                model: str | None = None) -> tuple[np.ndarray, list]:
+    """Return the terms of every segment of the fit split, checked under the calibration, with the items."""
+    items = [it for it in load_items(str(data), "fit", None, 1, first_reference=True) if it.hypothesis.strip()]
+    records = [Record(it.id, it.hypothesis, it.references, it.source or None) for it in items]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "calibration.json"
+        path.write_text(dataclasses.replace(calibration, quality=None).to_json(), encoding="utf-8")
+        settings = Settings(calibration=str(path), **({"model": model} if model else {}))
+        run = check_records(records, settings=settings, embedder=embedder)
+    rows = [quality_terms(s.scores, s.flags, s.hypothesis, s.references[0]) for s in run.segments]
+    return np.array(rows, float), items
+
+
+def fit_quality_model(data: str | Path, calibration: Calibration, embedder: Embedder | None = None,
+                      model: str | None = None, log: Callable[[str], None] = print) -> Calibration:
+    """Return the calibration with a quality model fitted on the fit split of labelled data.
+
+    Five-fold cross-validation by document measures it first: how often it orders two segments
+    as their MQM scores do, against the penalty, which orders them without a fitted model.
+    """
+    terms, items = rated_terms(data, calibration, embedder, model)
+    mqm = np.array([it.mqm for it in items])
+    groups, documents = [it.source_id for it in items], [it.document_id for it in items]
+    try:
+        fitted = fit_quality(terms, mqm, groups)
+    except ValueError as exc:
+        log(f"quality score not fitted: {exc}")
+        return dataclasses.replace(calibration, quality=None)
+    held_out = cross_validate(terms, mqm, groups, documents)
+    scored = ~np.isnan(held_out)
+    held_out, mqm, groups, penalty = held_out[scored], mqm[scored], np.array(groups)[scored], terms[scored, TERMS.index("penalty")]
+    agreement = (f"cross-validated by document on {int(scored.sum())} segments: pairwise accuracy within "
+                 f"source segments {grouped_accuracy(held_out, mqm, groups):.3f} (penalty "
+                 f"{grouped_accuracy(-penalty, mqm, groups):.3f}), Pearson r with -MQM {_pearson(held_out, -mqm):.3f} "
+                 f"(penalty {_pearson(-penalty, -mqm):.3f})")
+    log(f"quality score {agreement}")
+    fitted = dataclasses.replace(fitted, fitted_on=f"{Path(data).name}, split fit, {agreement}")
+    return dataclasses.replace(calibration, quality=fitted.to_dict())
+
+
+def _pearson(a: np.ndarray, b: np.ndarray) -> float:
+    """Return Pearson's r, or NaN for fewer than two segments or a constant."""
+    return float(np.corrcoef(a, b)[0, 1]) if len(a) > 1 and a.std() > 0 and b.std() > 0 else float("nan")
+
+
+
+def calibrate_quality(data: str | Path, out: str | Path, base: str | Path | None = None, model: str | None = None,
+                      log: Callable[[str], None] = print) -> Calibration:
+    """Refit only the quality score of a calibration file (None: the packaged one) on labelled data,
+    and write the result to ``out``."""
+    from .calibration import default_calibration, read_calibration
+    from .embed.cache import CachingEmbedder
+    from .embed.load import load_model
+
+    calibration = read_calibration(base) if base else default_calibration()
+    embedder = CachingEmbedder(load_model(model or Settings().model))
+    return write_named(fit_quality_model(data, calibration, embedder, model, log=log), out)
+
+
+def write_named(calibration: Calibration, out: str | Path) -> Calibration:
+    """Give a refitted calibration its id (the day and a digest of its content) and write it atomically."""
+    today = datetime.date.today().isoformat()
+    cal = dataclasses.replace(calibration, id="")
+    # the id names the content, so that two fits of one day never share an id
+    digest = hashlib.sha256(cal.to_json().encode()).hexdigest()[:8]
+    cal = dataclasses.replace(cal, id=f"mqm-zhen-fit-{today}-{digest}")
+    write_atomic(out, cal.to_json())
+    return cal
+
+
+def grouped_accuracy(score: np.ndarray, mqm: np.ndarray, groups: list) -> float:
+    """Return the share of pairs of translations of one source, rated differently, that a score
+    (higher is better) orders as their MQM penalties do; a tie in the score is wrong."""
+    members: dict = {}
+    for k, g in enumerate(groups):
+        members.setdefault(g, []).append(k)
+    right = total = 0
+    for idx in map(np.asarray, members.values()):
+        i, j = np.triu_indices(len(idx), k=1)
+        differ = mqm[idx[i]] != mqm[idx[j]]
+        i, j = idx[i[differ]], idx[j[differ]]
+        right += int((np.sign(score[i] - score[j]) == np.sign(mqm[j] - mqm[i])).sum())
+        total += len(i)
+    return right / total if total else float("nan")
