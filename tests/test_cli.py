@@ -198,6 +198,49 @@ def _labelled(tmp_path, n=24):
     return path
 
 
+def _rated(tmp_path):
+    """Write labelled MQM data where each source has three translations, rated differently."""
+    rows, texts = [], [("The talks went well.", []), ("The talks went good.", [(14, 18, "minor")]),
+                       ("The walks went nowhere.", [(4, 9, "major"), (15, 22, "major")])]
+    for doc in range(8):
+        for k, (hyp, spans) in enumerate(texts):
+            rows.append({"id": f"{doc}-{k}", "lp": "zh-en", "source": "", "hypothesis": hyp,
+                         "references": ["The talks went well."], "system": f"s{k}", "domain": "news", "dataset": "d",
+                         "doc": f"doc{doc}", "seg": 1, "source_spans": [], "raters": ["r1"],
+                         "spans": [{"start": a, "end": b, "severity": sev, "category": "accuracy", "rater": "r1"}
+                                   for a, b, sev in spans]})
+    path = tmp_path / "rated.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_calibrate_quality_only_refits_the_score_and_keeps_the_flags(run, tmp_path):
+    from mtcheck.calibration import default_calibration, read_calibration
+
+    data, out = _rated(tmp_path), tmp_path / "cal.json"
+    result = run("calibrate", data, "--quality-only", "--out", out)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    cal, shipped = read_calibration(out), default_calibration()
+    assert "quality score cross-validated by document on" in result.stderr
+    assert cal.quality is not None and cal.quality != shipped.quality and cal.id != shipped.id
+    assert cal.quality_model.fitted_on.startswith("rated.jsonl, split fit, cross-validated by document")
+    keep = {f: getattr(shipped, f) for f in ("major_below", "minor_below", "word_model", "confidence_maps")}
+    assert {f: getattr(cal, f) for f in keep} == keep
+    again = run("calibrate", data, "--quality-only", "--calibration", out, "--out", tmp_path / "again.json")
+    assert again.exit_code == ExitCode.OK and read_calibration(tmp_path / "again.json").quality == cal.quality
+
+
+def test_calibrate_takes_a_calibration_only_to_refit_its_quality(run, tmp_path):
+    data, base = _rated(tmp_path), tmp_path / "base.json"
+    from mtcheck.calibration import default_calibration
+
+    base.write_text(default_calibration().to_json())
+    result = run("calibrate", data, "--calibration", base, "--out", tmp_path / "cal.json")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == ("mtcheck: error: --calibration goes with --quality-only: a full calibration starts "
+                             "from the defaults\n")
+
+
 def test_calibrate_refits_and_writes_a_calibration_that_check_reads(run, tmp_path):
     from mtcheck.calibration import read_calibration
 

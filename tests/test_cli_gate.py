@@ -29,6 +29,22 @@ def test_gate_passes_with_exit_0(work):
     assert result.stdout.endswith("Gate: passed.\n")
 
 
+def test_quality_gates_fail_with_exit_1_and_count_the_segments(work):
+    data = json.loads(mtcheck("--json", "-", "-q").stdout)
+    qualities = [s["scores"]["quality"] for s in data["documents"][0]["segments"]]
+    mean = data["documents"][0]["corpus"]["quality"]
+    assert qualities[0] < qualities[1] and mean == round(sum(qualities) / 2, 1)
+    assert mtcheck("--min-quality", mean, "-q").exit_code == ExitCode.OK
+    above = round(mean + 0.1, 1)
+    result = mtcheck("--min-quality", above, "--min-segment-quality", qualities[1], "-q")
+    assert result.exit_code == ExitCode.GATE_FAILED
+    assert result.stdout == ""
+    verdict = mtcheck("--min-quality", above, "--min-segment-quality", qualities[1]).stdout
+    assert (f"  hyp.txt: min-quality: mean quality {mean:.1f} is 0.1 below the minimum {above:g}\n"
+            f"  hyp.txt: min-segment-quality: 1 of 2 segment(s) below quality {qualities[1]:g}\n") in verdict
+    assert f"hyp.txt:1 [s1] quality {qualities[0]:.1f}, penalty" in verdict
+
+
 def test_gate_fails_with_exit_1_and_says_why(work):
     result = mtcheck("--fail-on", "major", "--max-flags", "0")
     assert result.exit_code == ExitCode.GATE_FAILED

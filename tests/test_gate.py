@@ -22,6 +22,14 @@ def run(*docs, chrf=50.0, similarity=0.8):
     return RunResult(tuple(docs), CorpusScores(10.0, chrf, similarity), {})
 
 
+def rated(path, *qualities):
+    """Return a document whose segments have these quality scores (None: no quality model)."""
+    segs = tuple(SegmentResult(id=f"s{k}", hypothesis="x", references=("y",), line=k,
+                               scores=Scores(50.0, 10.0, 0.8, 0.8, penalty=1.0, quality=q), flags=())
+                 for k, q in enumerate(qualities, start=1))
+    return DocumentResult(path, ("ref",), segs, CorpusScores(10.0, 50.0, 0.8))
+
+
 CASES = [
     # name, thresholds, run, expected failed checks as (scope, check)
     ("no thresholds pass", Thresholds(), run(doc("a", [C])), []),
@@ -51,6 +59,19 @@ CASES = [
      run(doc("a", [m]), doc("b", [m])), [("batch", "max-flags")]),
     ("batch chrF is the run's corpus chrF", Thresholds(min_chrf=40),
      run(doc("a", [], chrf=45), doc("b", [], chrf=45), chrf=39), [("batch", "min-chrf")]),
+    ("min-quality met exactly passes", Thresholds(min_quality=60), run(rated("a", 50.0, 70.0)), []),
+    ("min-quality missed fails", Thresholds(min_quality=60), run(rated("a", 50.0, 69.8)), [("a", "min-quality")]),
+    # compared as printed: 59.96 is shown as 60.0
+    ("min-quality met as printed passes", Thresholds(min_quality=60), run(rated("a", 59.96)), []),
+    ("min-quality missed as printed fails", Thresholds(min_quality=60), run(rated("a", 59.94)),
+     [("a", "min-quality")]),
+    ("min-segment-quality met by every segment passes", Thresholds(min_segment_quality=40),
+     run(rated("a", 40.0, 90.0)), []),
+    ("min-segment-quality missed by one segment fails", Thresholds(min_segment_quality=40),
+     run(rated("a", 39.9, 90.0)), [("a", "min-segment-quality")]),
+    ("min-segment-quality met as printed passes", Thresholds(min_segment_quality=40), run(rated("a", 39.96)), []),
+    ("min-quality over the batch is over all its segments", Thresholds(min_quality=60),
+     run(rated("a", 61.0), rated("b", 61.0, 55.0)), [("b", "min-quality"), ("batch", "min-quality")]),
 ]
 
 
@@ -94,6 +115,20 @@ ALONE = DocumentResult("story.txt", (), (), CorpusScores(None, None, None))
 ])
 def test_flag_thresholds_apply_without_a_reference(thresholds, expected):
     assert list(evaluate(RunResult((ALONE,), CorpusScores(None, None, None), {}), thresholds).failures) == expected
+
+
+@pytest.mark.parametrize("thresholds,message", [
+    (Thresholds(min_quality=60), "mean quality 55.0 is 5.0 below the minimum 60"),
+    (Thresholds(min_segment_quality=50), "2 of 3 segment(s) below quality 50"),
+])
+def test_quality_failures_say_how_far(thresholds, message):
+    [failure] = evaluate(run(rated("a", 45.0, 30.0, 90.0)), thresholds).failures
+    assert failure.message == message
+
+
+def test_a_quality_threshold_without_a_quality_model_is_refused():
+    with pytest.raises(UsageError, match="--min-quality and --min-segment-quality need a quality score, and a has none"):
+        evaluate(run(rated("a", None)), Thresholds(min_quality=50))
 
 
 @pytest.mark.parametrize("thresholds,named", [

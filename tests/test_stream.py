@@ -43,6 +43,20 @@ def test_stream_equals_a_normal_run_and_keeps_no_segments(batch, tmp_path, fake_
     assert [w.id for w in evaluate(normal, Thresholds(max_flags=0)).worst] == top
 
 
+def test_a_streamed_run_gates_on_quality_as_a_normal_run(batch, tmp_path, fake_embedder):
+    normal = check(batch, embedder=fake_embedder)
+    streamed = check_stream(batch, tmp_path / "segments.jsonl", embedder=fake_embedder)
+    counts = streamed.documents[0].quality_counts
+    assert counts == normal.documents[0].quality_counts and sum(counts.values()) == 600
+    flagged = min(s.scores.quality for s in normal.segments if s.flags)
+    clean = min(s.scores.quality for s in normal.segments if not s.flags)
+    assert flagged < clean  # the 86 segments with a misspelt name score lower than the rest
+    gate = Thresholds(min_quality=100, min_segment_quality=round((flagged + clean) / 2, 1))
+    verdicts = [evaluate(r, gate).failures for r in (normal, streamed)]
+    assert verdicts[0] == verdicts[1]
+    assert [f.message.split(" segment")[0] for f in verdicts[0] if f.check == "min-segment-quality"] == ["86 of 600"]
+
+
 def test_bad_line_fails_before_anything_is_written(tmp_path, fake_embedder):
     path = tmp_path / "b.jsonl"
     path.write_text('{"hypothesis": "a", "reference": "b"}\n{"hypothesis": \n')

@@ -91,7 +91,7 @@ def fit_quality(terms: np.ndarray, mqm: Sequence[float], groups: Sequence[Hashab
         rows += [x[i] - x[j], x[j] - x[i]]
         better += [mqm[i] < mqm[j], mqm[j] < mqm[i]]
     clean = mqm < MAJOR_MQM
-    if not rows or clean.all() or not clean.any():
+    if not sum(map(len, rows)) or clean.all() or not clean.any():
         raise ValueError("too few rated segments: the quality score needs translations of one source that "
                          "raters scored differently, some with a major error and some without")
     direction = _signed_fit(np.vstack(rows), np.concatenate(better), l2)
