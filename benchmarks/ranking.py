@@ -11,7 +11,8 @@ score of the segment (zh-en: minor 1, major 5, over the raters; he-en: the file'
 
 - acc-t: pairwise accuracy with tie calibration within each source segment, averaged over the
   source segments (WMT23's segment-level measure, benchmarks/acct.py), with a 95% interval
-  from a bootstrap over source segments, and the paired difference from COMET-22;
+  from a bootstrap over source segments, and the paired difference from COMET-22, chrF and
+  BERTScore on the same resamples;
 - Pearson r over all segments;
 - system level: pairwise accuracy of the systems' mean scores against their mean MQM.
 """
@@ -90,8 +91,11 @@ def collect(segments: list[dict], cache: Path) -> dict[str, dict]:
     return features
 
 
+BASELINES = ("COMET", "chrF", "BERTscore")  # each row's acc-t is paired against these
+
+
 def metric_table(segments: list[dict], scores: dict[str, np.ndarray], resamples: int, seed: int = 1) -> list[tuple]:
-    """Return (name, acc-t, interval, difference from COMET with interval, Pearson, system accuracy) rows."""
+    """Return (name, acc-t, interval, {baseline: (difference, low, high)}, Pearson, system accuracy) rows."""
     human = np.array([s["human"] for s in segments])
     groups = [s["group"] for s in segments]
     systems = [s["system"] for s in segments]
@@ -100,28 +104,31 @@ def metric_table(segments: list[dict], scores: dict[str, np.ndarray], resamples:
     n_groups = len(next(iter(pairs.values())).size)
     draws = [np.bincount(rng.integers(0, n_groups, n_groups), minlength=n_groups) for _ in range(resamples)]
     boot = {name: np.array([acc_t(p, w)[0] for w in draws]) for name, p in pairs.items()}
+    real = {name: acc_t(p)[0] for name, p in pairs.items()}
     rows = []
+    names = sorted(set(systems))
+    mean_human = [np.mean([v for v, s in zip(human, systems) if s == n]) for n in names]
     for name, values in scores.items():
-        accuracy = acc_t(pairs[name])[0]
         low, high = np.percentile(boot[name], [2.5, 97.5])
-        diff = boot[name] - boot["COMET"] if "COMET" in boot else np.zeros(resamples)
-        d_low, d_high = np.percentile(diff, [2.5, 97.5])
+        # the paired difference: both scores on the same resampled source segments
+        diffs = {b: (real[name] - real[b], *np.percentile(boot[name] - boot[b], [2.5, 97.5]))
+                 for b in BASELINES if b in boot}
         r = float(np.corrcoef(values, human)[0, 1])
-        names = sorted(set(systems))
         mean_metric = [np.mean([v for v, s in zip(values, systems) if s == n]) for n in names]
-        mean_human = [np.mean([v for v, s in zip(human, systems) if s == n]) for n in names]
-        rows.append((name, accuracy, (low, high), (accuracy - acc_t(pairs["COMET"])[0] if "COMET" in pairs else 0,
-                                                   d_low, d_high), r, pairwise_accuracy(mean_metric, mean_human)))
+        rows.append((name, real[name], (low, high), diffs, r, pairwise_accuracy(mean_metric, mean_human)))
     return rows
 
 
 def print_table(title: str, rows: list[tuple], n: int, groups: int) -> None:
     """Print one set's table, best acc-t first."""
     print(f"\n{title}: {n} segments, {groups} source segments")
-    print(f"| score | acc-t | 95% interval | minus COMET-22 (95%) | Pearson r | system pairwise |")
-    print("|---|---:|---|---|---:|---:|")
-    for name, acc, (lo, hi), (d, dlo, dhi), r, sys_acc in sorted(rows, key=lambda row: -row[1]):
-        print(f"| {name} | {acc:.3f} | {lo:.3f}-{hi:.3f} | {d:+.3f} ({dlo:+.3f} to {dhi:+.3f}) | {r:.3f} | {sys_acc:.3f} |")
+    print("| score | acc-t | 95% interval | " + " | ".join(f"minus {b} (95%)" for b in BASELINES)
+          + " | Pearson r | system pairwise |")
+    print("|---|---:|---|" + "---|" * len(BASELINES) + "---:|---:|")
+    for name, acc, (lo, hi), diffs, r, sys_acc in sorted(rows, key=lambda row: -row[1]):
+        cells = " | ".join(f"{d:+.3f} ({dlo:+.3f} to {dhi:+.3f})" for d, dlo, dhi in
+                           (diffs.get(b, (0.0, 0.0, 0.0)) for b in BASELINES))
+        print(f"| {name} | {acc:.3f} | {lo:.3f}-{hi:.3f} | {cells} | {r:.3f} | {sys_acc:.3f} |")
 
 
 def mtcheck_scores(features: list[dict]) -> dict[str, np.ndarray]:
