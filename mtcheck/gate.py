@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .errors import UsageError
 from .escape import terminal
-from .results import CHRF_PLACES, QUALITY_PLACES, SIMILARITY_PLACES, RunResult, Severity
+from .results import CHRF_PLACES, QUALITY_PLACES, SIMILARITY_PLACES, RunResult, Severity, worst_first_key
 from .settings import Thresholds
 
 WORST_SHOWN = 5
@@ -132,17 +132,21 @@ def evaluate(run: RunResult, thresholds: Thresholds) -> Verdict:
         failures += _check("batch", run.flag_counts, run.corpus.chrf, run.corpus.similarity, thresholds, batch)
     worst: tuple[WorstSegment, ...] = ()
     if failures:
-        kept = sorted(((s.worst_first_key, d.path, s) for d in run.documents for s in d.segments),
-                      key=lambda t: t[0])
-        candidates = [WorstSegment(path, s.id, s.line, round(s.scores.penalty, 3), len(s.flags),
-                                   None if s.scores.quality is None else round(s.scores.quality, QUALITY_PLACES))
-                      for _, path, s in kept]
-        candidates += [WorstSegment(d.path, sid, line, round(penalty, 3), flags)
-                       for d in run.documents if d.streamed for sid, line, penalty, flags in d.streamed.worst]
-        # kept segments come worst first (flags, then quality); streamed ones by their penalty
-        ranked = candidates if not any(d.streamed for d in run.documents) else sorted(candidates, key=lambda w: -w.penalty)
+        candidates = [(s.worst_first_key, WorstSegment(d.path, s.id, s.line, round(s.scores.penalty, 3), len(s.flags),
+                                                        _shown(s.scores.quality)))
+                      for d in run.documents for s in d.segments]
+        candidates += [(worst_first_key(rank, quality, penalty),
+                        WorstSegment(d.path, sid, line, round(penalty, 3), flags, _shown(quality)))
+                       for d in run.documents if d.streamed
+                       for sid, line, penalty, flags, quality, rank in d.streamed.worst]
+        ranked = [w for _, w in sorted(candidates, key=lambda c: c[0])]
         worst = tuple(w for w in ranked[:WORST_SHOWN] if w.penalty > 0 or w.flags)
     return Verdict(tuple(failures), worst)
+
+
+def _shown(quality: float | None) -> float | None:
+    """Return a quality as the verdict shows it."""
+    return None if quality is None else round(quality, QUALITY_PLACES)
 
 
 def verdict_of(run: RunResult, thresholds: Thresholds) -> Verdict | None:

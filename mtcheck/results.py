@@ -44,6 +44,11 @@ def _present(**values: tuple[float | None, int]) -> dict[str, float]:
     return {k: round(v, places) for k, (v, places) in values.items() if v is not None}
 
 
+def worst_first_key(rank: int, quality: float | None, penalty: float) -> tuple:
+    """Return a key sorting segments worst first: worst flag's rank, lowest quality, highest penalty."""
+    return (-rank, 101.0 if quality is None else quality, -penalty)
+
+
 @dataclass(frozen=True, kw_only=True)
 class SegmentResult(Segment):
     """A checked segment: its scores and what was found in it."""
@@ -67,10 +72,8 @@ class SegmentResult(Segment):
 
     @property
     def worst_first_key(self) -> tuple:
-        """Return a key that sorts segments worst first: most severe flag, then lowest quality, then
-        highest penalty (what orders segments without a reference, which have no quality)."""
-        quality = self.scores.quality
-        return (-(self.worst.rank if self.worst else 0), 101.0 if quality is None else quality, -self.scores.penalty)
+        """Return a key that sorts segments worst first (worst_first_key())."""
+        return worst_first_key(self.worst.rank if self.worst else 0, self.scores.quality, self.scores.penalty)
 
     def position(self, flag: Flag) -> tuple[int, int]:
         """Return the 1-based (line, column) of a flag in the input file."""
@@ -153,7 +156,7 @@ class StreamSummary:
     output: str
     segments: int
     flag_counts: Mapping[str, int]
-    worst: tuple[tuple[str, int, float, int], ...] = ()  # (id, line, penalty, flags), worst first
+    worst: tuple[tuple, ...] = ()  # (id, line, penalty, flags, quality, worst flag's rank), worst first
     qualities: Mapping[float, int] = field(default_factory=dict)  # segments per quality, as shown
 
 

@@ -67,20 +67,22 @@ def _stream_document(name: str, ref_names: tuple[str, ...], mode: str, plan: Pla
                      out, output: str, progress: Progress | None) -> DocumentResult:
     """Check one input chunk by chunk, writing results out and keeping only sums and the worst."""
     tally = DocumentTally()
-    worst: list[tuple[float, int, str, int, int]] = []  # a min-heap of the worst segments
+    worst: list[tuple] = []  # a min-heap of the worst segments, by their negated worst_first_key
     total = len(plan.units) if hasattr(plan.units, "__len__") else 0  # a JSONL batch is read as it goes
     for segments, stats in checked(plan.units, context, plan.source, plan.extra, STREAM_CHUNK_CHARS):
         for seg, st in zip(segments, stats):
             out.write(json.dumps({"document": name, **seg.to_dict()}, ensure_ascii=False) + "\n")
             tally.add(seg, st)
             # ties go to the earlier segment: it has the larger (less negative) position key
-            entry = (seg.scores.penalty, -tally.sums.segments, seg.id, seg.line, len(seg.flags))
+            badness = tuple(-k for k in seg.worst_first_key)
+            entry = (badness, -tally.sums.segments, seg.id, seg.line, seg.scores.penalty, len(seg.flags),
+                     seg.scores.quality, badness[0])
             if len(worst) < STREAM_WORST:
                 heapq.heappush(worst, entry)
             else:
                 heapq.heappushpop(worst, entry)
         if progress is not None:
             progress(name, tally.sums.segments, max(total, tally.sums.segments))
-    ranked = tuple((sid, line, penalty, flags) for penalty, _, sid, line, flags in sorted(worst, reverse=True))
+    ranked = tuple(entry[2:] for entry in sorted(worst, reverse=True))
     summary = StreamSummary(output, tally.sums.segments, dict(tally.sums.counts), ranked, dict(tally.sums.qualities))
     return document_result(name, ref_names, (), mode, plan.notes, tally, context, run, summary)

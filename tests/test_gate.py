@@ -143,3 +143,14 @@ def test_score_thresholds_without_a_reference_are_refused(thresholds, named):
         evaluate(RunResult((ALONE,), CorpusScores(None, None, None), {}), thresholds)
     assert err.value.message == (f"{named} a reference to compare with, and story.txt has none; give --reference, "
                                  "or gate on flags (--fail-on, --max-flags)")
+
+
+def test_worst_segments_come_by_their_worst_flag_then_by_quality():
+    def seg(id_, severity, quality, penalty):
+        flags = (Flag(0, 1, "x", severity, "k", "msg", 0.5),) if severity else ()
+        return SegmentResult(id=id_, hypothesis="x", references=("y",), line=1, flags=flags,
+                             scores=Scores(50.0, 10.0, 0.8, 0.8, penalty=penalty, quality=quality))
+    segments = (seg("a", M, 70.0, 5.0), seg("b", M, 40.0, 2.0), seg("c", None, 10.0, 0.5), seg("d", m, 5.0, 1.0))
+    document = DocumentResult("a.txt", ("ref",), segments, CorpusScores(10.0, 50.0, 0.8))
+    verdict = evaluate(run(document), Thresholds(max_flags=0))
+    assert [(w.id, w.quality) for w in verdict.worst] == [("b", 40.0), ("a", 70.0), ("d", 5.0), ("c", 10.0)]

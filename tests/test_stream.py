@@ -36,7 +36,8 @@ def test_stream_equals_a_normal_run_and_keeps_no_segments(batch, tmp_path, fake_
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     expected = [dict(s.to_dict(), document=str(batch)) for s in normal.segments]
     assert lines == expected
-    ranked = sorted(enumerate(normal.segments), key=lambda iseg: (-iseg[1].scores.penalty, iseg[0]))
+    # worst first: the most severe flag, then the lowest quality, then the earliest segment
+    ranked = sorted(enumerate(normal.segments), key=lambda iseg: (iseg[1].worst_first_key, iseg[0]))
     top = [seg.id for _, seg in ranked[:5]]
     assert [w[0] for w in doc.streamed.worst] == top
     assert [w.id for w in evaluate(streamed, Thresholds(max_flags=0)).worst] == top
@@ -78,7 +79,7 @@ def test_cli_stream_gate_and_conflicts(batch, tmp_path, no_model):
     header = f"Worst segments of {batch} (their flags are in {out}):\n"
     assert header in result.stdout
     worst = result.stdout.split(header)[1].splitlines()[:5]
-    assert all(re.fullmatch(rf"{re.escape(str(batch))}:\d+ \[r\d+\]: penalty [34]\.\d\d, 1 flag", w) for w in worst), worst
+    assert all(re.fullmatch(rf"{re.escape(str(batch))}:\d+ \[r\d+\]: quality \d+\.\d, penalty [34]\.\d\d, 1 flag", w) for w in worst), worst
     assert len(out.read_text().splitlines()) == 600
     clash = CliRunner().invoke(cli, ["check", str(batch), "--stream", str(out), "--json", str(tmp_path / "r.json")])
     assert clash.exit_code == ExitCode.USAGE

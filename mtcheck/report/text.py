@@ -56,8 +56,9 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
         if worst:
             lines.append("")
             lines.append(f"Worst segments of {terminal(doc.path)} (their flags are in {terminal(doc.streamed.output)}):")
-            lines += [f"{terminal(doc.path)}:{line} [{terminal(sid)}]: penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}"
-                      for sid, line, penalty, n in worst]
+            lines += [f"{terminal(doc.path)}:{line} [{terminal(sid)}]: "
+                      + (f"quality {quality:.1f}, " if quality is not None else "")
+                      + f"penalty {penalty:.2f}, {n} flag{'s' * (n != 1)}" for sid, line, penalty, n, quality, _ in worst]
     if not flags and not any(sum(doc.flag_counts.values()) for doc in run.documents):
         lines.append("No flags.")
     return no_workflow_commands("\n".join(lines)) + "\n"
