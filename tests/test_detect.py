@@ -299,11 +299,38 @@ def test_distortion_is_counted_in_words_up_to_a_sentence(length, word, near, far
     ("artyomov", "artemov", False),
     ("volodimir", "volodymyr", False),  # two letters changed
     ("kelloge", "kellogg", False),
+    ("yiftah", "yiftach", True),    # ch for h inside the name too (Hebrew chet)
+    ("yeftah", "yiftach", True),
+    ("sophie", "sofi", False),      # a vowel added at the end: a case ending, unless...
 ])
 def test_transliterated(hyp, ref, expected):
     from mtcheck.detect.names import transliterated
 
     assert transliterated(hyp, ref) is expected
+
+
+@pytest.mark.parametrize("hyp,ref,expected", [
+    ("sophie", "sofi", True),   # ... the translation's spelling is a well-known name itself
+    ("marie", "mari", True),    # (the caller decides that: _severity asks for zipf 3 or more)
+    ("ali", "al", False),       # a two-letter name with a vowel added is another name
+])
+def test_a_well_known_spelling_may_add_a_final_vowel(hyp, ref, expected):
+    from mtcheck.detect.names import transliterated
+
+    assert transliterated(hyp, ref, attested=True) is expected
+
+
+@pytest.mark.parametrize("hyp,ref,severity", [
+    ("Sophie", "Sofi", "minor"),   # "Sophie" is a well-known name: another transliteration
+    ("Tamme", "Tamm", "major"),    # "Tamme" is rare: a case ending left on
+    ("Ilon", "Elon", "major"),
+    ("Yiftah", "Yiftach", "minor"),
+])
+def test_name_severity(hyp, ref, severity):
+    from mtcheck.detect.names import _severity
+    from mtcheck.words import tokenize
+
+    assert _severity(tokenize(hyp)[0], tokenize(ref)[0], "en").value == severity
 
 
 def test_word_alignment_in_blocks_matches_it_whole(monkeypatch):

@@ -27,8 +27,9 @@ ATTESTED_ZIPF = 1.5
 VOWELS = frozenset("aeiouy")
 # spellings of one sound that transliterations of a name alternate between
 _SOUNDS = [(re.compile(p), r) for p, r in (
-    (r"^(ch|kh)", "h"),       # Chaim, Haim; Kharkiv, Harkiv
-    (r"sch", "sh"), (r"tz", "z"), (r"ph", "f"), (r"ck", "k"), (r"c(?=[aou])", "k"), (r"q", "k"),
+    (r"sch", "sh"),
+    (r"(ch|kh)", "h"),        # Chaim, Haim; Kharkiv, Harkiv; Yiftach, Yiftah
+    (r"tz", "z"), (r"ph", "f"), (r"ck", "k"), (r"c(?=[aou])", "k"), (r"q", "k"),
     (r"th", "t"),             # Jonathan, Yonatan
     (r"j", "y"), (r"^gi(?=[aeiou])", "y"),  # Yonatan, Jonathan; Binyamin, Benjamin; Yannis, Giannis
     (r"(.)\1+", r"\1"),       # Assaf, Asaf; Kirill, Kiril
@@ -56,12 +57,13 @@ def sound_key(folded: str) -> str:
     return folded
 
 
-def transliterated(hyp: str, ref: str) -> bool:
+def transliterated(hyp: str, ref: str, attested: bool = False) -> bool:
     """Return True if two folded spellings are one name in two transliterations.
 
     Their sound keys are equal, or differ by one vowel: changed ("Shapira", "Shapiro"), added
     or left out inside the name ("Sofie", "Sofi"), but not added at its end, which is a case
-    ending ("Zupana" for "Zupan", "Tamme" for "Tamm").
+    ending ("Zupana" for "Zupan", "Tamme" for "Tamm"), unless the translation's spelling is
+    itself a well-known name (``attested``: "Sophie" for "Sofi").
     """
     a, b = sound_key(hyp), sound_key(ref)
     if a == b:
@@ -70,15 +72,17 @@ def transliterated(hyp: str, ref: str) -> bool:
         diff = [(x, y) for x, y in zip(a, b) if x != y]
         return len(diff) == 1 and diff[0][0] in VOWELS and diff[0][1] in VOWELS
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    if len(longer) != len(shorter) + 1 or a[:-1] == b:  # the translation adds an ending
+    # the translation adds an ending; or, to a name of four letters or more, a well-known name's final vowel
+    if len(longer) != len(shorter) + 1 or (a[:-1] == b and not (attested and len(b) >= 4)):
         return False
     return any(longer[:k] + longer[k + 1:] == shorter and longer[k] in VOWELS for k in range(len(longer)))
 
 
 def _severity(w: Word, r: Word, lang: str) -> Severity:
     """Return how bad a spelling is: minor for another transliteration of a little-known name."""
-    if transliterated(w.folded, r.folded) and (zipf(r.norm, lang) < WELL_KNOWN_ZIPF
-                                               or zipf(w.norm, lang) >= ATTESTED_ZIPF):
+    spelling = zipf(w.norm, lang)
+    if transliterated(w.folded, r.folded, spelling >= WELL_KNOWN_ZIPF) and (zipf(r.norm, lang) < WELL_KNOWN_ZIPF
+                                                                           or spelling >= ATTESTED_ZIPF):
         return Severity.MINOR
     return Severity.MAJOR
 
