@@ -34,6 +34,8 @@ def test_keys_types_and_relative_paths(tmp_path):
     ("max-flags = -1\n", 1, "max-flags must be 0 or more, got -1"),
     ("ter = true\n'min-chrf' = 140\n", 2, "min-chrf must be between 0 and 100, got 140.0"),
     ("min_similarity = -2\n", 1, "min-similarity must be between -1 and 1, got -2.0"),
+    ("lang = 'en'\nmin-quality = 101\n", 2, "min-quality must be between 0 and 100, got 101.0"),
+    ("min-segment-quality = -1\n", 1, "min-segment-quality must be between 0 and 100, got -1.0"),
 ])
 def test_bad_config(tmp_path, text, line, message):
     path = tmp_path / "mtcheck.toml"
