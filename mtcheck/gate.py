@@ -12,6 +12,7 @@ from .errors import UsageError
 from .escape import terminal
 from .results import CHRF_PLACES, QUALITY_PLACES, SIMILARITY_PLACES, RunResult, Severity, worst_first_key
 from .settings import Thresholds
+from .tally import mean_quality
 
 WORST_SHOWN = 5
 
@@ -106,7 +107,7 @@ def _quality_failures(scope: str, qualities: dict[float, int], t: Thresholds) ->
                          "--quality-only)")
     failures = []
     n = sum(qualities.values())
-    mean = round(sum(q * k for q, k in qualities.items()) / n, QUALITY_PLACES) if n else 0.0
+    mean = round(mean_quality(qualities) or 0.0, QUALITY_PLACES)
     if t.min_quality is not None and mean < t.min_quality:
         failures.append(Failure(scope, "min-quality", mean, t.min_quality,
                                 f"mean quality {mean:.{QUALITY_PLACES}f} is {t.min_quality - mean:.{QUALITY_PLACES}f} "

@@ -7,6 +7,7 @@ from averaging sentence scores.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Mapping
 from dataclasses import dataclass, field
 
 from .metrics import LexicalMetrics, SegmentStatistics, StatisticsSum
@@ -66,7 +67,7 @@ def corpus_scores(metrics: LexicalMetrics, sums: Sums) -> CorpusScores:
     return CorpusScores(lex.bleu, lex.chrf, sums.similarity / sums.scored, lex.ter, mean_quality(sums.qualities))
 
 
-def mean_quality(qualities: Counter) -> float | None:
+def mean_quality(qualities: Mapping[float, int]) -> float | None:
     """Return the mean of segments' qualities (as shown), or None if none had one."""
     n = sum(qualities.values())
     return sum(q * k for q, k in qualities.items()) / n if n else None
