@@ -168,7 +168,8 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 
 @cli.command(epilog=EXIT_CODE_HELP)
 @click.argument("baseline", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("current", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("current", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option("--systems", nargs=2, metavar="A B", help="Compare MT systems A (as the baseline) and B of one batch's result.")
 @click.option("--max-regression", type=click.FloatRange(min=0),
               help="Fail if the mean quality, corpus BLEU or chrF falls by more than this many points.")
 @click.option("--samples", type=click.IntRange(min=100), default=1000, show_default=True,
@@ -176,20 +177,23 @@ def check(translations, references, source, input_format, html_out, no_html, lim
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the comparison as JSON here ('-' for standard output).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and a failed verdict.")
-def compare(baseline, current, max_regression, samples, json_out, quiet) -> None:
-    """Compare two --json results of runs on the same input (BASELINE first).
+def compare(baseline, current, systems, max_regression, samples, json_out, quiet) -> None:
+    """Compare two --json results of runs on the same input (BASELINE first), or two MT systems
+    of one batch's result (--systems A B, records paired by what they translate): metric changes
+    with paired-bootstrap 95% intervals and p-values (mean quality first), and new or fixed flags.
 
-    Prints metric changes with paired-bootstrap 95% intervals and p-values (mean quality first,
-    when both runs have it), and the flags that are new or fixed.
+    Example:
+
+        mtcheck compare result.json --systems GPT4 NLLB --max-regression 1
     """
     import json
 
     from .compare import compare as run_compare
-    from .compare import load_result, regressions, render_comparison
+    from .compare import load_pair, regressions, render_comparison
     from .files import write_atomic
 
-    refuse_to_overwrite_inputs([json_out] if json_out and str(json_out) != "-" else [], [baseline, current])
-    comparison = run_compare(load_result(baseline), load_result(current), n_samples=samples)
+    refuse_to_overwrite_inputs([json_out] if json_out and str(json_out) != "-" else [], [baseline, current or baseline])
+    comparison = run_compare(*load_pair(baseline, current, systems), n_samples=samples)
     failed = regressions(comparison, max_regression) if max_regression is not None else []
     to_stdout = json_out is not None and str(json_out) == "-"
     if json_out is not None:

@@ -114,6 +114,50 @@ def setup_caveats(baseline: dict, current: dict) -> tuple[str, ...]:
     return tuple(caveats)
 
 
+def load_pair(baseline: str | Path, current: str | Path | None, systems: tuple[str, str] | None) -> tuple[dict, dict]:
+    """Return the two results to compare: two files, or two MT systems of one batch's result."""
+    if systems and current is not None:
+        raise UsageError("--systems compares two MT systems of one result: give that result alone")
+    if systems:
+        return split_systems(load_result(baseline), *systems)
+    if current is None:
+        raise UsageError("give two results to compare, or one result and --systems A B")
+    return load_result(baseline), load_result(current)
+
+
+def split_systems(data: dict, baseline: str, current: str) -> tuple[dict, dict]:
+    """Return two results made of one batch's records of two MT systems, for compare().
+
+    Records of the two systems are paired by what they translate (their references and source,
+    in order of appearance when these repeat), so that each pair is one source segment; records
+    that only one of them translated are left out. A pair takes the baseline record's id.
+    """
+    found = {str(s.get("extra", {}).get("system", "")) for d in data["documents"] for s in d["segments"]}
+    missing = [name for name in (baseline, current) if name not in found]
+    if missing:
+        raise UsageError(f"no records of system {', '.join(missing)} in the result; it has "
+                         f"{', '.join(sorted(n for n in found if n)) or 'no system field'}")
+    runs: list[dict] = [{**data, "documents": []}, {**data, "documents": []}]
+    for d in data["documents"]:
+        keyed = [_by_source(d["segments"], name) for name in (baseline, current)]
+        shared = [k for k in keyed[0] if k in keyed[1]]
+        for run, segments in zip(runs, keyed):
+            run["documents"].append({**d, "segments": [{**segments[k], "id": keyed[0][k]["id"]} for k in shared]})
+    return runs[0], runs[1]
+
+
+def _by_source(segments: list[dict], system: str) -> dict[tuple, dict]:
+    """Return one system's segments keyed by what they translate (and the occurrence of that)."""
+    out: dict[tuple, dict] = {}
+    seen: Counter = Counter()
+    for s in segments:
+        if str(s.get("extra", {}).get("system", "")) == system:
+            what = (tuple(s.get("references") or ()), s.get("source"))
+            seen[what] += 1
+            out[(what, seen[what])] = s
+    return out
+
+
 def compare(baseline: dict, current: dict, n_samples: int = 1000, seed: int = 12345) -> Comparison:
     """Compare two runs segment by segment; the references are the baseline's."""
     import numpy as np

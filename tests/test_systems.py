@@ -116,3 +116,40 @@ def test_a_batch_without_systems_lists_none(tmp_path, no_model):
     result = CliRunner().invoke(cli, ["check", str(path), "--json", str(json_out), "--no-html"])
     assert result.exit_code == ExitCode.OK and "by system" not in result.stdout
     assert json.loads(json_out.read_text())["documents"][0]["systems"] == []
+
+
+def test_compare_two_systems_of_one_batch(two_systems, tmp_path, fake_embedder):
+    from mtcheck.compare import compare, split_systems
+
+    path, _, _ = two_systems
+    data = json.loads(json.dumps(check(path, embedder=fake_embedder).to_dict()))
+    a, b = split_systems(data, "A", "B")
+    # paired by what they translate: B's records came first in the file, A's ids are kept
+    assert [s["id"] for s in a["documents"][0]["segments"]] == ["A0", "A1", "A2"]
+    assert [s["hypothesis"] for s in b["documents"][0]["segments"]] == [
+        "Then Ilon Musk spoke.", "The economy grew by 5 percent.", "The talks went well."]
+    c = compare(a, b, n_samples=200)
+    by_name = {m.name: m for m in c.metrics}
+    assert by_name["quality"].delta < 0 and by_name["chrF"].delta < 0
+    assert sorted(f.text for f in c.new_flags) == ["5", "Ilon"] and c.fixed_flags == ()
+    assert [(f.segment, f.text) for f in compare(b, a, n_samples=200).fixed_flags] == [("A0", "Ilon"), ("A1", "5")]
+
+
+def test_compare_systems_on_the_command_line(two_systems, tmp_path, no_model):
+    path, _, _ = two_systems
+    result = tmp_path / "r.json"
+    assert CliRunner().invoke(cli, ["check", str(path), "--json", str(result), "--no-html", "-q"]).exit_code == 0
+    worse = CliRunner().invoke(cli, ["compare", str(result), "--systems", "A", "B", "--max-regression", "0"])
+    assert worse.exit_code == ExitCode.GATE_FAILED
+    assert worse.stdout.startswith("3 segments compared (paired bootstrap, 95% intervals)\n")
+    assert "Regression gate: FAILED.\n  quality fell by " in worse.stderr
+    better = CliRunner().invoke(cli, ["compare", str(result), "--systems", "B", "A", "--max-regression", "0", "-q"])
+    assert better.exit_code == ExitCode.OK
+    unknown = CliRunner().invoke(cli, ["compare", str(result), "--systems", "A", "C"])
+    assert unknown.exit_code == ExitCode.USAGE
+    assert unknown.stderr == "mtcheck: error: no records of system C in the result; it has A, B\n"
+    both = CliRunner().invoke(cli, ["compare", str(result), str(result), "--systems", "A", "B"])
+    assert both.exit_code == ExitCode.USAGE and "give that result alone" in both.stderr
+    alone = CliRunner().invoke(cli, ["compare", str(result)])
+    assert alone.exit_code == ExitCode.USAGE
+    assert alone.stderr == "mtcheck: error: give two results to compare, or one result and --systems A B\n"
