@@ -35,7 +35,8 @@ def rated_terms(data: str | Path, calibration: Calibration, embedder: Embedder |
         path.write_text(dataclasses.replace(calibration, quality=None).to_json(), encoding="utf-8")
         settings = Settings(calibration=str(path), **({"model": model} if model else {}))
         run = check_records(records, settings=settings, embedder=embedder)
-    rows = [quality_terms(s.scores, s.flags, s.hypothesis, s.references[0]) for s in run.segments]
+    checked = {s.id: s for s in run.segments}  # by id: the terms must stand in the items' order
+    rows = [quality_terms(s.scores, s.flags, s.hypothesis, s.references[0]) for s in (checked[it.id] for it in items)]
     return np.array(rows, float), items
 
 
