@@ -70,23 +70,23 @@ output_options = _options(
 
 calibrate_options = _options(
     click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-                  help="Write the new calibration file here (pass it to check with --calibration)."),
+                 help="Write the new calibration file here (pass it to check with --calibration)."),
     click.option("--model", default=None,
-                  help="sentence-transformers model to fit for, as check's --model takes it [default: the packaged one]."),
+                 help="sentence-transformers model to fit for, as check's --model takes it [default: the packaged one]."),
     click.option("--sample", type=click.IntRange(min=10), default=3000, show_default=True,
-                  help="Segments of the fit split to fit on."),
+                 help="Segments of the fit split to fit on."),
     click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sample."),
     click.option("--scope", type=click.Choice(["sentence", "segment"]), default="sentence", show_default=True,
-                  help="What the word model's per-segment features describe: the word's sentence, or its segment."),
+                 help="What the word model's per-segment features describe: the word's sentence, or its segment."),
     click.option("--scored", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-                  help="Segments with MQM scores (JSON Lines with 'mqm', e.g. heen_news_dev.jsonl): lower the "
-                       "cut-off for a major flag as far as --major-recall of their major errors allows."),
+                 help="Segments with MQM scores (JSON Lines with 'mqm', e.g. heen_news_dev.jsonl): lower the "
+                      "cut-off for a major flag as far as --major-recall of their major errors allows."),
     click.option("--major-recall", type=click.FloatRange(0, 1), default=0.75, show_default=True,
-                  help="Share of the scored segments with a major error that must keep a major flag."),
+                 help="Share of the scored segments with a major error that must keep a major flag."),
     click.option("--quality-only", is_flag=True,
-                  help="Refit only the quality score, on top of --calibration (the cut-offs and flags stay)."),
+                 help="Refit only the quality score, on top of --calibration (the cut-offs and flags stay)."),
     click.option("--calibration", "base", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-                  help="With --quality-only: the calibration to refit the score of [default: the packaged one]."),
+                 help="With --quality-only: the calibration to refit the score of [default: the packaged one]."),
 )
 
 

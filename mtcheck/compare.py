@@ -132,7 +132,7 @@ def split_systems(data: dict, baseline: str, current: str) -> tuple[dict, dict]:
     in order of appearance when these repeat), so that each pair is one source segment; records
     that only one of them translated are left out. A pair takes the baseline record's id.
     """
-    found = {str(s.get("extra", {}).get("system", "")) for d in data["documents"] for s in d["segments"]}
+    found = {_system_of(s) for d in data["documents"] for s in d["segments"]}
     missing = [name for name in (baseline, current) if name not in found]
     if missing:
         raise UsageError(f"no records of system {', '.join(missing)} in the result; it has "
@@ -146,12 +146,17 @@ def split_systems(data: dict, baseline: str, current: str) -> tuple[dict, dict]:
     return runs[0], runs[1]
 
 
+def _system_of(segment: dict) -> str:
+    """Return the MT system that a batch record names ("" for none)."""
+    return str(segment.get("extra", {}).get("system", ""))
+
+
 def _by_source(segments: list[dict], system: str) -> dict[tuple, dict]:
     """Return one system's segments keyed by what they translate (and the occurrence of that)."""
     out: dict[tuple, dict] = {}
     seen: Counter = Counter()
     for s in segments:
-        if str(s.get("extra", {}).get("system", "")) == system:
+        if _system_of(s) == system:
             what = (tuple(s.get("references") or ()), s.get("source"))
             seen[what] += 1
             out[(what, seen[what])] = s

@@ -17,7 +17,7 @@ import numpy as np
 
 from .calibration import Calibration
 from .calibration.labelled import load_items
-from .calibration.quality import TERMS, cross_validate, fit_quality, quality_terms
+from .calibration.quality import TERMS, cross_validate, fit_quality, quality_terms, rated_pairs
 from .embed.base import Embedder
 from .files import write_atomic
 from .io.jsonl import Record
@@ -57,7 +57,8 @@ def fit_quality_model(data: str | Path, calibration: Calibration, embedder: Embe
         return dataclasses.replace(calibration, quality=None)
     held_out = cross_validate(terms, mqm, groups, documents)
     scored = ~np.isnan(held_out)
-    held_out, mqm, groups, penalty = held_out[scored], mqm[scored], np.array(groups)[scored], terms[scored, TERMS.index("penalty")]
+    held_out, mqm, groups = held_out[scored], mqm[scored], np.array(groups)[scored]
+    penalty = terms[scored, TERMS.index("penalty")]
     agreement = (f"cross-validated by document on {int(scored.sum())} segments: pairwise accuracy within "
                  f"source segments {grouped_accuracy(held_out, mqm, groups):.3f} (penalty "
                  f"{grouped_accuracy(-penalty, mqm, groups):.3f}), Pearson r with -MQM {_pearson(held_out, -mqm):.3f} "
@@ -100,14 +101,5 @@ def write_named(calibration: Calibration, out: str | Path) -> Calibration:
 def grouped_accuracy(score: np.ndarray, mqm: np.ndarray, groups: list) -> float:
     """Return the share of pairs of translations of one source, rated differently, that a score
     (higher is better) orders as their MQM penalties do; a tie in the score is wrong."""
-    members: dict = {}
-    for k, g in enumerate(groups):
-        members.setdefault(g, []).append(k)
-    right = total = 0
-    for idx in map(np.asarray, members.values()):
-        i, j = np.triu_indices(len(idx), k=1)
-        differ = mqm[idx[i]] != mqm[idx[j]]
-        i, j = idx[i[differ]], idx[j[differ]]
-        right += int((np.sign(score[i] - score[j]) == np.sign(mqm[j] - mqm[i])).sum())
-        total += len(i)
-    return right / total if total else float("nan")
+    i, j = rated_pairs(mqm, groups)
+    return float((np.sign(score[i] - score[j]) == np.sign(mqm[j] - mqm[i])).mean()) if len(i) else float("nan")

@@ -1,7 +1,6 @@
 """Frozen result dataclasses of a check, and their JSON-ready dictionaries."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any, Mapping
 
@@ -13,6 +12,7 @@ JSON_SCHEMA_VERSION = "1.7"
 CHRF_PLACES = 2
 SIMILARITY_PLACES = 4
 QUALITY_PLACES = 1
+UNRATED = 101.0  # where a segment or document without a quality sorts: after every quality
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def _present(**values: tuple[float | None, int]) -> dict[str, float]:
 
 def worst_first_key(rank: int, quality: float | None, penalty: float) -> tuple:
     """Return a key sorting segments worst first: worst flag's rank, lowest quality, highest penalty."""
-    return (-rank, 101.0 if quality is None else quality, -penalty)
+    return (-rank, UNRATED if quality is None else quality, -penalty)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -157,7 +157,6 @@ class StreamSummary:
     segments: int
     flag_counts: Mapping[str, int]
     worst: tuple[tuple, ...] = ()  # (id, line, penalty, flags, quality, worst flag's rank), worst first
-    qualities: Mapping[float, int] = field(default_factory=dict)  # segments per quality, as shown
 
 
 @dataclass(frozen=True)
@@ -173,6 +172,8 @@ class DocumentResult:
     suppressed: int = 0  # flags dismissed by an editor's earlier decision
     streamed: StreamSummary | None = None  # set when segments were streamed, not kept
     systems: tuple[SystemResult, ...] = ()  # a batch of several MT systems: each one's figures
+    # segments per quality, as shown: counted once by the run's tally, kept or streamed alike
+    quality_counts: Mapping[float, int] = field(default_factory=dict)
 
     @property
     def is_document(self) -> bool:
@@ -183,12 +184,6 @@ class DocumentResult:
     def segment_count(self) -> int:
         """Return how many segments were checked (kept or streamed)."""
         return self.streamed.segments if self.streamed else len(self.segments)
-
-    @property
-    def quality_counts(self) -> dict[float, int]:
-        """Count this document's segments by quality, as shown (segments without one left out)."""
-        return dict(self.streamed.qualities) if self.streamed else dict(Counter(
-            round(s.scores.quality, QUALITY_PLACES) for s in self.segments if s.scores.quality is not None))
 
     @property
     def flag_counts(self) -> dict[str, int]:

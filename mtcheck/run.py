@@ -196,7 +196,8 @@ def document_result(name: str, ref_names: tuple[str, ...], segments: tuple[Segme
     """Return a document's result from its tally, and add the tally to the run's sums."""
     run.merge(tally.sums)
     return DocumentResult(name, ref_names, segments, corpus_scores(context.metrics, tally.sums), mode, notes,
-                          tally.sums.suppressed, streamed, tally.system_results(context.metrics))
+                          tally.sums.suppressed, streamed, tally.system_results(context.metrics),
+                          dict(tally.sums.qualities))
 
 
 def finish(documents: Sequence[DocumentResult], context: Context, run: Sums) -> RunResult:

@@ -197,7 +197,8 @@ def with_flags(result: SegmentResult, flags: Sequence[Flag], context: Context) -
     added, dropped = apply_decisions(result.hypothesis, flags, context.decisions)
     every = tuple(sorted(result.flags + added, key=lambda f: f.start))
     scores = replace(result.scores, penalty=context.calibration.penalty(every, result.scores.similarity))
-    return replace(result, flags=every, scores=with_quality(scores, every, result, context), suppressed=result.suppressed + dropped)
+    return replace(result, flags=every, scores=with_quality(scores, every, result, context),
+                   suppressed=result.suppressed + dropped)
 
 
 def check_alone(unit: Segment, context: Context, source: Source | None) -> SegmentResult:

@@ -84,5 +84,5 @@ def _stream_document(name: str, ref_names: tuple[str, ...], mode: str, plan: Pla
         if progress is not None:
             progress(name, tally.sums.segments, max(total, tally.sums.segments))
     ranked = tuple(entry[2:] for entry in sorted(worst, reverse=True))
-    summary = StreamSummary(output, tally.sums.segments, dict(tally.sums.counts), ranked, dict(tally.sums.qualities))
+    summary = StreamSummary(output, tally.sums.segments, dict(tally.sums.counts), ranked)
     return document_result(name, ref_names, (), mode, plan.notes, tally, context, run, summary)

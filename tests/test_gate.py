@@ -1,4 +1,6 @@
 """The gate: a pure function, tested with a boundary table."""
+from collections import Counter
+
 import pytest
 
 from mtcheck.errors import UsageError
@@ -27,7 +29,8 @@ def rated(path, *qualities):
     segs = tuple(SegmentResult(id=f"s{k}", hypothesis="x", references=("y",), line=k,
                                scores=Scores(50.0, 10.0, 0.8, 0.8, penalty=1.0, quality=q), flags=())
                  for k, q in enumerate(qualities, start=1))
-    return DocumentResult(path, ("ref",), segs, CorpusScores(10.0, 50.0, 0.8))
+    counts = Counter(round(q, 1) for q in qualities if q is not None)  # as the run's tally counts them
+    return DocumentResult(path, ("ref",), segs, CorpusScores(10.0, 50.0, 0.8), quality_counts=dict(counts))
 
 
 CASES = [

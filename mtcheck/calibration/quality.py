@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Hashable, Sequence
 
 import numpy as np
@@ -61,6 +62,11 @@ class QualityModel:
             raise ValueError("quality model needs one finite weight per term and a finite intercept")
         return model
 
+    @cached_property
+    def _weights(self) -> np.ndarray:
+        """Return the weights as an array, made once: score() runs for every segment."""
+        return np.array(self.weights)
+
     def to_dict(self) -> dict:
         """Return the model as the calibration file stores it."""
         return {"terms": list(TERMS), "weights": list(self.weights), "intercept": self.intercept,
@@ -68,8 +74,22 @@ class QualityModel:
 
     def score(self, terms: np.ndarray) -> np.ndarray:
         """Return the quality (0 to 100) of rows of terms."""
-        z = self.intercept + np.asarray(terms, float) @ np.array(self.weights)
+        z = self.intercept + np.asarray(terms, float) @ self._weights
         return 100 / (1 + np.exp(-np.clip(z, -50, 50)))
+
+
+def rated_pairs(mqm: np.ndarray, groups: Sequence[Hashable]) -> tuple[np.ndarray, np.ndarray]:
+    """Return the indices (i, j) of every pair of translations of one source that raters scored differently."""
+    members: dict[Hashable, list[int]] = {}
+    for k, g in enumerate(groups):
+        members.setdefault(g, []).append(k)
+    firsts, seconds = [np.zeros(0, int)], [np.zeros(0, int)]
+    for idx in map(np.asarray, members.values()):
+        i, j = np.triu_indices(len(idx), k=1)
+        differ = mqm[idx[i]] != mqm[idx[j]]
+        firsts.append(idx[i[differ]])
+        seconds.append(idx[j[differ]])
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def fit_quality(terms: np.ndarray, mqm: Sequence[float], groups: Sequence[Hashable], l2: float = 1.0) -> QualityModel:
@@ -79,22 +99,14 @@ def fit_quality(terms: np.ndarray, mqm: Sequence[float], groups: Sequence[Hashab
     scale = terms.std(axis=0)
     scale[scale == 0] = 1.0  # a term that never varies gets no weight: its differences are all 0
     x, mqm = terms / scale, np.asarray(mqm, float)
-    rows, better = [], []
-    members: dict[Hashable, list[int]] = {}
-    for k, g in enumerate(groups):
-        members.setdefault(g, []).append(k)
-    for idx in map(np.asarray, members.values()):
-        i, j = np.triu_indices(len(idx), k=1)
-        keep = mqm[idx[i]] != mqm[idx[j]]
-        i, j = idx[i[keep]], idx[j[keep]]
-        # each pair both ways round, so that the direction needs no intercept
-        rows += [x[i] - x[j], x[j] - x[i]]
-        better += [mqm[i] < mqm[j], mqm[j] < mqm[i]]
+    i, j = rated_pairs(mqm, groups)
     clean = mqm < MAJOR_MQM
-    if not sum(map(len, rows)) or clean.all() or not clean.any():
+    if not len(i) or clean.all() or not clean.any():
         raise ValueError("too few rated segments: the quality score needs translations of one source that "
                          "raters scored differently, some with a major error and some without")
-    direction = _signed_fit(np.vstack(rows), np.concatenate(better), l2)
+    # each pair both ways round, so that the direction needs no intercept
+    direction = _signed_fit(np.vstack([x[i] - x[j], x[j] - x[i]]),
+                            np.concatenate([mqm[i] < mqm[j], mqm[j] < mqm[i]]), l2)
     z = x @ direction
     # a little shrinkage keeps the scale finite when the direction separates the segments
     intercept, slope = fit_logistic(z[:, None], clean, 1e-3)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..gate import Verdict
-from ..results import DocumentResult, Flag, RunResult, SegmentResult, Severity
+from ..results import UNRATED, DocumentResult, Flag, RunResult, SegmentResult, Severity
 from . import worst_first
 from .text import location
 
@@ -85,7 +85,7 @@ def document_index(documents: tuple[DocumentResult, ...]) -> list[dict]:
 
 def _quality_key(doc: DocumentResult) -> float:
     """Return a document's mean quality for sorting worst first (one without a quality last)."""
-    return 101.0 if doc.corpus.quality is None else doc.corpus.quality
+    return UNRATED if doc.corpus.quality is None else doc.corpus.quality
 
 
 def _environment():
