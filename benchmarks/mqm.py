@@ -17,9 +17,10 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from mtcheck.calibration.labelled import (
-    SEVERITY_WEIGHT, Item, f1_of_counts, flag_chars, kendall_tau, load_items, marked, pairwise_accuracy,
-    prf, span_counts, split_of,
+    SEVERITY_WEIGHT, Item, f1_of_counts, flag_chars, kendall_tau, marked, pairwise_accuracy, prf, span_counts,
+    split_of,
 )
+from mtcheck.calibration.labelled_rows import load_items
 
 # the labelled data's own names, which the benchmarks take from here
 __all__ = ["SEVERITY_WEIGHT", "Item", "f1_of_counts", "flag_chars", "kendall_tau", "load_items", "marked",

@@ -1,6 +1,6 @@
 """How well segment scores rank translations as MQM raters do, beside the WMT23 metrics.
 
-    python -m benchmarks.ranking ../shared/data [--cache /tmp/ranking.jsonl] [--resamples 1000]
+    python -m benchmarks.ranking ../shared/data [--cache /tmp/ranking.jsonl] [--resamples 1000] [--calibration FILE]
 
 The WMT23 translations of mqm_zhen_dev.jsonl (zh-en: user reviews, manuals; 800 source
 segments by 15 systems) and heen_news_dev.jsonl (he-en news: 290 by 12 systems and a human
@@ -70,8 +70,9 @@ def features_of(segment, reference: str) -> dict:
     return out
 
 
-def collect(segments: list[dict], cache: Path) -> dict[str, dict]:
-    """Return each segment's mtcheck features, by id: read from the cache, or checked and cached."""
+def collect(segments: list[dict], cache: Path, calibration: Path | None = None) -> dict[str, dict]:
+    """Return each segment's mtcheck features, by id: read from the cache, or checked (under a
+    calibration file, or the packaged one) and cached."""
     if cache.exists():
         return {r["id"]: r["features"] for r in map(json.loads, cache.read_text(encoding="utf-8").splitlines())}
     import mtcheck
@@ -83,7 +84,8 @@ def collect(segments: list[dict], cache: Path) -> dict[str, dict]:
                                              "references": s["references"], "source": s["source"],
                                              "system": s["system"]}, ensure_ascii=False) + "\n"
                                  for s in segments), encoding="utf-8")
-        run = mtcheck.check(batch)
+        settings = mtcheck.Settings(**({"calibration": str(calibration)} if calibration else {}))
+        run = mtcheck.check(batch, settings=settings)
         for seg in run.segments:
             features[seg.id] = features_of(seg, seg.references[0])
     cache.write_text("".join(json.dumps({"id": k, "features": v}) + "\n" for k, v in features.items()),
@@ -144,8 +146,11 @@ def mtcheck_scores(features: list[dict]) -> dict[str, np.ndarray]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data", type=Path)
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "mtcheck-ranking.jsonl",
-                        help="features of the checked segments, reused when it exists (delete it after a recalibration)")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="features of the checked segments, reused when it exists (delete it after a recalibration) "
+                             "[default: mtcheck-ranking.jsonl, or mtcheck-ranking-<calibration's name>.jsonl, in the "
+                             "temporary directory]")
+    parser.add_argument("--calibration", type=Path, help="check under this calibration file [default: the packaged one]")
     parser.add_argument("--resamples", type=int, default=1000)
     args = parser.parse_args(argv)
 
@@ -155,7 +160,8 @@ def main(argv=None) -> None:
         for line in fh:
             r = json.loads(line)
             wmt[r["id"]] = r["scores"]
-    features = collect(segments, args.cache)
+    name = f"mtcheck-ranking-{args.calibration.stem}.jsonl" if args.calibration else "mtcheck-ranking.jsonl"
+    features = collect(segments, args.cache or Path(tempfile.gettempdir()) / name, args.calibration)
     for name in ("zh-en", "he-en"):
         chosen = [s for s in segments if s["set"] == name and s["split"] == "eval"
                   and s["id"] in wmt and all(wmt[s["id"]].get(m) is not None for m in WMT_METRICS)]

@@ -220,7 +220,7 @@ def calibrate(data, out, model, sample, seed, scope, scored, major_recall, quali
 
     Last, the quality score (0-100, the chance that raters find no major error) is fitted on
     every segment of the fit split, checked under the new cut-offs; --quality-only refits it
-    alone, so that the flags do not change.
+    alone, so that the flags do not change, and also takes MQM segment scores without spans.
 
     With --scored, segments that raters scored (error-free, or with a major error) set how weak
     a word's match must be for a major flag: as weak as keeps --major-recall of their major

@@ -84,7 +84,8 @@ calibrate_options = _options(
     click.option("--major-recall", type=click.FloatRange(0, 1), default=0.75, show_default=True,
                  help="Share of the scored segments with a major error that must keep a major flag."),
     click.option("--quality-only", is_flag=True,
-                 help="Refit only the quality score, on top of --calibration (the cut-offs and flags stay)."),
+                 help="Refit only the quality score, on top of --calibration (the cut-offs and flags stay); "
+                      "DATA may then give MQM segment scores ('mqm') instead of error spans."),
     click.option("--calibration", "base", type=click.Path(dir_okay=False, exists=True, path_type=Path),
                  help="With --quality-only: the calibration to refit the score of [default: the packaged one]."),
 )

@@ -18,7 +18,8 @@ from .calibration.confidence import calibrate_flags
 from .calibration.fit import (CUT_OFFS, MAJOR, MINOR_MARGINS, MINOR_RISK_CUT_OFFS, RISK_CUT_OFFS, SCOPE,
                               SIMILARITY_WEIGHTS, TERMS, UNRELATED_CUT_OFFS, choose_cut_off,
                               choose_fewest_flags, fit_confidence_maps)
-from .calibration.labelled import Item, flag_chars, kendall_tau, load_items, pairwise_accuracy, prf
+from .calibration.labelled import Item, flag_chars, kendall_tau, pairwise_accuracy, prf
+from .calibration.labelled_rows import load_items
 from .calibration.word_model import fit_word_model
 from .detect.wordrisk import scored, word_features
 from .embed.base import Embedder
@@ -151,6 +152,8 @@ def calibrate(data: str | Path, out: str | Path, sample: int = 3000, seed: int =
 
     settings = Settings(**({"model": model} if model else {}))
     items = load_items(str(data), "fit", sample, seed)
+    if scored is not None:
+        scored_items(scored)  # a bad line of it fails now, not after minutes of fitting
     embedder = CachingEmbedder(load_model(settings.model))
     views = build_views(items, embedder, settings)
     cal, score = fit(items, views, default_calibration(), scope, log)
@@ -160,7 +163,7 @@ def calibrate(data: str | Path, out: str | Path, sample: int = 3000, seed: int =
         fitted_on += (f"; major_below {cal.major_below} from {Path(scored).name}, split fit, keeping "
                       f"{major_recall:.2f} of the major errors")
     cal = dataclasses.replace(cal, model=embedder.name, fitted_on=fitted_on)
-    return write_named(fit_quality_model(data, cal, embedder, model, log=log), out)
+    return write_named(fit_quality_model(data, cal, embedder, model, log=log), out, data)
 
 
 # Segments whose raters' MQM score is 0 were found error-free; -5 or worse holds a major error.
@@ -169,24 +172,11 @@ MAJOR_CUT_OFFS = [round(0.30 + 0.01 * k, 2) for k in range(21)]  # 0.30 .. 0.50
 
 
 def scored_items(path: str | Path, split: str = "fit") -> list[tuple[Item, bool, bool]]:
-    """Return the segments of one half of a file of MQM-scored segments (JSON Lines with "mqm"),
-    each with whether raters found a major error and whether it is a human translation; segments
-    with minor errors only are left out."""
-    import json
-
-    from .calibration.labelled import split_of
-
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if split_of({"dataset": row["lp"], "doc": row["doc"]}) != split:
-                continue
-            if row["mqm"] == 0 or row["mqm"] <= MAJOR_MQM:
-                item = Item(row["id"], row["hypothesis"], tuple(row["references"]), row.get("source") or "",
-                            row.get("domain", ""), (), ())
-                out.append((item, row["mqm"] <= MAJOR_MQM, bool(row.get("human"))))
-    return out
+    """Return the segments of one half of a file of MQM-rated segments (scores or spans), each with
+    whether raters found a major error and whether it is a human translation; segments with minor
+    errors only are left out."""
+    return [(item, item.mqm >= -MAJOR_MQM, item.human) for item in load_items(path, split, None, 1, scores=True)
+            if item.mqm == 0 or item.mqm >= -MAJOR_MQM]
 
 
 def fit_major_cut_off(calibration: Calibration, scored: str | Path, recall: float = 0.75,

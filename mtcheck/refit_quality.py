@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -16,7 +17,7 @@ from typing import Callable
 import numpy as np
 
 from .calibration import Calibration
-from .calibration.labelled import load_items
+from .calibration.labelled_rows import load_items
 from .calibration.quality import TERMS, cross_validate, fit_quality, quality_terms, rated_pairs
 from .embed.base import Embedder
 from .files import write_atomic
@@ -28,7 +29,8 @@ from .settings import Settings
 def rated_terms(data: str | Path, calibration: Calibration, embedder: Embedder | None = None,
                 model: str | None = None) -> tuple[np.ndarray, list]:
     """Return the terms of every segment of the fit split, checked under the calibration, with the items."""
-    items = [it for it in load_items(str(data), "fit", None, 1, first_reference=True) if it.hypothesis.strip()]
+    items = [it for it in load_items(data, "fit", None, 1, first_reference=True, scores=True)
+             if it.hypothesis.strip()]
     records = [Record(it.id, it.hypothesis, it.references, it.source or None) for it in items]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "calibration.json"
@@ -84,16 +86,18 @@ def calibrate_quality(data: str | Path, out: str | Path, base: str | Path | None
 
     calibration = read_calibration(base) if base else default_calibration()
     embedder = CachingEmbedder(load_model(model or Settings().model))
-    return write_named(fit_quality_model(data, calibration, embedder, model, log=log), out)
+    return write_named(fit_quality_model(data, calibration, embedder, model, log=log), out, data)
 
 
-def write_named(calibration: Calibration, out: str | Path) -> Calibration:
-    """Give a refitted calibration its id (the day and a digest of its content) and write it atomically."""
+def write_named(calibration: Calibration, out: str | Path, data: str | Path) -> Calibration:
+    """Give a refitted calibration its id (the data it was fitted on, the day and a digest of its
+    content) and write it atomically."""
     today = datetime.date.today().isoformat()
     cal = dataclasses.replace(calibration, id="")
     # the id names the content, so that two fits of one day never share an id
     digest = hashlib.sha256(cal.to_json().encode()).hexdigest()[:8]
-    cal = dataclasses.replace(cal, id=f"mqm-zhen-fit-{today}-{digest}")
+    name = re.sub(r"[^a-z0-9]+", "-", Path(data).stem.lower()).strip("-") or "data"
+    cal = dataclasses.replace(cal, id=f"{name}-fit-{today}-{digest}")
     write_atomic(out, cal.to_json())
     return cal
 

@@ -1,4 +1,5 @@
 """The command line: exact exit codes and messages, outputs written whole or not at all."""
+import datetime
 import json
 import subprocess
 import sys
@@ -230,6 +231,33 @@ def test_calibrate_quality_only_refits_the_score_and_keeps_the_flags(run, tmp_pa
     assert again.exit_code == ExitCode.OK and read_calibration(tmp_path / "again.json").quality == cal.quality
 
 
+def test_calibrate_quality_only_fits_on_segment_scores_without_spans(run, tmp_path):
+    from mtcheck.calibration import read_calibration
+
+    rows = [{"id": f"{doc}-{k}", "lp": "he-en", "hypothesis": hyp, "references": ["The talks went well."],
+             "doc": f"doc{doc}", "seg": 1, "mqm": mqm}
+            for doc in range(8) for k, (hyp, mqm) in enumerate([("The talks went well.", 0),
+                                                                 ("The talks went good.", -1),
+                                                                 ("The walks went nowhere.", -10)])]
+    data, out = tmp_path / "news_scores.jsonl", tmp_path / "cal.json"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("calibrate", data, "--quality-only", "--out", out)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    cal = read_calibration(out)
+    assert cal.id.startswith("news-scores-fit-") and cal.quality_model.fitted_on.startswith("news_scores.jsonl")
+    checked = run("check", data, "--calibration", out, "--json", tmp_path / "r.json", "--no-html")
+    assert checked.exit_code == ExitCode.OK, checked.stderr
+    quality = {seg["hypothesis"]: seg["scores"]["quality"]
+               for doc in json.loads((tmp_path / "r.json").read_text())["documents"] for seg in doc["segments"]}
+    assert quality["The talks went well."] > quality["The walks went nowhere."]
+    # the cut-offs are fitted on error spans, which segment scores do not give
+    full = run("calibrate", data, "--out", tmp_path / "full.json")
+    assert full.exit_code == ExitCode.INPUT
+    assert full.stderr == (f"mtcheck: error: {data}:1: segment has an MQM score but no error spans, which the "
+                           "cut-offs are fitted on: refit the quality score alone with --quality-only, or pass "
+                           "the file as --scored\n")
+
+
 def test_calibrate_takes_a_calibration_only_to_refit_its_quality(run, tmp_path):
     data, base = _rated(tmp_path), tmp_path / "base.json"
     from mtcheck.calibration import default_calibration
@@ -248,7 +276,7 @@ def test_calibrate_refits_and_writes_a_calibration_that_check_reads(run, tmp_pat
     result = run("calibrate", data, "--out", out, "--sample", 10)
     assert result.exit_code == ExitCode.OK, result.stderr
     cal = read_calibration(out)
-    assert cal.id.startswith("mqm-zhen-fit-") and cal.model == "fake"
+    assert cal.id.startswith(f"{data.stem}-fit-{datetime.date.today().isoformat()}-") and cal.model == "fake"
     assert "split fit, sample 10, seed 1" in cal.fitted_on
     assert result.stdout == f"Calibration {cal.id} written to {out}; use it with: mtcheck check ... --calibration {out}\n"
     assert "major_below" in result.stderr  # the fit says what it tries

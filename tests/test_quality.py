@@ -100,6 +100,16 @@ def test_the_fit_orders_translations_as_the_raters_do():
     assert weight["minor_count"] <= 0
 
 
+def test_length_alone_never_raises_the_score():
+    # raters found more errors in the short segments here (as in he-en news, with its headlines):
+    # a longer translation must still not score higher for its length
+    terms, mqm, groups = synthetic()
+    log_chars = terms[:, TERMS.index("log_chars")]
+    mqm = mqm + np.round(3 * (5 - log_chars))
+    weight = dict(zip(TERMS, fit_quality(terms, mqm, groups).weights))
+    assert weight["log_chars"] == 0 and weight["chrf"] > 0
+
+
 def test_the_scale_is_the_chance_of_no_major_error():
     terms, mqm, groups = synthetic(n_sources=200)
     quality = fit_quality(terms, mqm, groups).score(terms)

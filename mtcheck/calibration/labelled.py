@@ -6,8 +6,6 @@ and therefore never share a reference or a source sentence.
 """
 from __future__ import annotations
 
-import json
-import random
 import zlib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -34,6 +32,9 @@ class Item:
     # raters found no major error in any of the references kept (the data's ref_quality)
     clean_references: bool = False
     system: str = ""  # the MT system that translated it
+    # the raters' MQM penalty when the data gives a score per segment instead of spans
+    penalty: float | None = None
+    human: bool = False  # a human translation, checked like the MT
 
     @property
     def document_id(self) -> str:
@@ -56,7 +57,9 @@ class Item:
 
     @property
     def mqm(self) -> float:
-        """Return the MQM penalty (minor 1, major 5) averaged over the segment's raters."""
+        """Return the MQM penalty (minor 1, major 5) averaged over the segment's raters, or as given."""
+        if self.penalty is not None:
+            return self.penalty
         return sum(SEVERITY_WEIGHT[s["severity"]] for s in self.spans) / len(self.raters)
 
     @property
@@ -68,29 +71,6 @@ class Item:
 def split_of(row: dict) -> str:
     """Return 'fit' or 'eval' for a row, by its document."""
     return "fit" if zlib.crc32(f"{row['dataset']}/{row['doc']}".encode()) % 2 == 0 else "eval"
-
-
-def load_items(path: str, split: str, sample: int | None, seed: int, first_reference: bool = False) -> list[Item]:
-    """Return a reproducible random sample of one split of the labelled JSONL file."""
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if split in ("all", split_of(row)) and row["raters"]:
-                rows.append(row)
-    if sample is not None and sample < len(rows):
-        rows = random.Random(seed).sample(rows, sample)
-    return [_item(r, r["references"][:1] if first_reference else r["references"]) for r in rows]
-
-
-def _item(row: dict, references: list[str]) -> Item:
-    """Return the Item of one JSONL row, keeping the given references."""
-    quality = row.get("ref_quality") or {}
-    rated = [quality.get(name) for name in row.get("ref_names", [])[:len(references)]]
-    clean = len(rated) == len(references) and all(q is not None and q["major"] == 0 for q in rated)
-    return Item(row["id"], row["hypothesis"], tuple(references), row.get("source", ""), row["domain"],
-                tuple(row["raters"]), tuple(row["spans"]), f"{row['dataset']}/{row['doc']}/{row['seg']}", clean,
-                row.get("system", ""))
 
 
 def prf(predicted: Sequence[set[int]], gold: Sequence[set[int]]) -> tuple[float, float, float]:

@@ -21,9 +21,11 @@ from ..words import flag_words
 SEVERITIES = ("critical", "major", "minor")
 TERMS = ("similarity", "cosine", "chrf", "bleu", "penalty", "length_gap", "log_chars",
          *(f"{severity}_{what}" for severity in SEVERITIES for what in ("count", "confidence", "words", "share")))
-# the sign each term's weight must have, so that the score never rises with a flag or falls
-# with a closer match: a weight fitted the other way (terms of rare flags are collinear) is left out
-SIGNS = {"similarity": 1, "cosine": 1, "chrf": 1, "bleu": 1, "penalty": -1, "length_gap": 0, "log_chars": 0,
+# the sign each term's weight must have, so that the score never rises with a flag, with a length
+# unlike the reference's or with length alone, nor falls with a closer match: a weight fitted the
+# other way (terms of rare flags are collinear; on he-en news, short segments held more errors than
+# long ones, the reverse of zh-en) is left out
+SIGNS = {"similarity": 1, "cosine": 1, "chrf": 1, "bleu": 1, "penalty": -1, "length_gap": -1, "log_chars": -1,
          **{term: -1 for term in TERMS[7:]}}
 # a segment whose raters' MQM penalty (minor 1, major 5, averaged over raters) reaches this
 # holds a major error: what the score's scale is fitted to
