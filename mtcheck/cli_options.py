@@ -79,7 +79,7 @@ calibrate_options = _options(
     click.option("--scope", type=click.Choice(["sentence", "segment"]), default="sentence", show_default=True,
                  help="What the word model's per-segment features describe: the word's sentence, or its segment."),
     click.option("--scored", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-                 help="Segments with MQM scores (JSON Lines with 'mqm', e.g. heen_news_dev.jsonl): lower the "
+                 help="Segments rated by MQM (scores 'mqm' or error spans, e.g. heen_news_dev.jsonl): lower the "
                       "cut-off for a major flag as far as --major-recall of their major errors allows."),
     click.option("--major-recall", type=click.FloatRange(0, 1), default=0.75, show_default=True,
                  help="Share of the scored segments with a major error that must keep a major flag."),

@@ -90,3 +90,16 @@ def test_a_line_that_is_no_batch_record_is_named_as_check_names_it(tmp_path):
         read_labelled(path)
     assert str(raised.value) == (f"{path}:1: invalid JSON at column 1: Expecting value; each line must be one "
                                  "JSON object")
+
+
+def test_scored_segments_come_from_scores_or_spans_and_those_between_clean_and_major_are_left_out(tmp_path):
+    from mtcheck.refit import scored_items
+
+    major_span = [{"start": 4, "end": 9, "severity": "major", "rater": "r1"}]
+    path = _write(tmp_path, {**SPANS, "id": "spans-major", "raters": ["r1"], "spans": major_span},
+                  {**SPANS, "id": "spans-clean", "spans": []}, {**SPANS, "id": "spans-penalty-3"},
+                  {**SCORE, "id": "score-minor", "mqm": -1}, {**SCORE, "id": "score-clean", "mqm": 0},
+                  {**SCORE, "id": "score-major", "mqm": -5, "human": False})
+    assert [(it.id, major, human) for it, major, human in scored_items(path, "all")] == [
+        ("spans-major", True, False), ("spans-clean", False, False), ("score-clean", False, True),
+        ("score-major", True, False)]
