@@ -27,6 +27,7 @@ ATTESTED_ZIPF = 1.5
 VOWELS = frozenset("aeiouy")
 # spellings of one sound that transliterations of a name alternate between
 _SOUNDS = [(re.compile(p), r) for p, r in (
+    (r"[-'’ ]", ""),          # Bar-Lev, Barlev; Net-Fiber, NetFiber: joined or hyphenated
     (r"sch", "sh"),
     (r"(ch|kh)", "h"),        # Chaim, Haim; Kharkiv, Harkiv; Yiftach, Yiftah
     (r"tz", "z"), (r"ph", "f"), (r"ck", "k"), (r"c(?=[aou])", "k"), (r"q", "k"),
