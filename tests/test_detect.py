@@ -331,6 +331,7 @@ def test_a_well_known_spelling_may_add_a_final_vowel(hyp, ref, expected):
     ("Tamme", "Tamm", "major"),    # "Tamme" is rare: a case ending left on
     ("Ilon", "Elon", "major"),
     ("Yiftah", "Yiftach", "minor"),
+    ("Barlev", "Bar-Lev", "minor"),  # a name in parts is as little known as the whole, not as "bar"
 ])
 def test_name_severity(hyp, ref, severity):
     from mtcheck.detect.names import _severity

@@ -25,9 +25,10 @@ SHARED_STEM = 4  # common words sharing this many first letters are forms of one
 WELL_KNOWN_ZIPF = 3.0
 ATTESTED_ZIPF = 1.5
 VOWELS = frozenset("aeiouy")
+# marks between a name's parts, which spellings put in or leave out: Bar-Lev, Barlev; Be'er, Beer
+_SEPARATORS = re.compile(r"[-'’ ]")
 # spellings of one sound that transliterations of a name alternate between
 _SOUNDS = [(re.compile(p), r) for p, r in (
-    (r"[-'’ ]", ""),          # Bar-Lev, Barlev; Net-Fiber, NetFiber: joined or hyphenated
     (r"sch", "sh"),
     (r"(ch|kh)", "h"),        # Chaim, Haim; Kharkiv, Harkiv; Yiftach, Yiftah
     (r"tz", "z"), (r"ph", "f"), (r"ck", "k"), (r"c(?=[aou])", "k"), (r"q", "k"),
@@ -53,6 +54,7 @@ def _other_form(a: Word, b: Word, lang: str) -> bool:
 
 def sound_key(folded: str) -> str:
     """Return a name's spelling with the letters that transliterations alternate between made one."""
+    folded = _SEPARATORS.sub("", folded)
     for pattern, replacement in _SOUNDS:
         folded = pattern.sub(replacement, folded)
     return folded
@@ -82,7 +84,9 @@ def transliterated(hyp: str, ref: str, attested: bool = False) -> bool:
 def _severity(w: Word, r: Word, lang: str) -> Severity:
     """Return how bad a spelling is: minor for another transliteration of a little-known name."""
     spelling = zipf(w.norm, lang)
-    if transliterated(w.folded, r.folded, spelling >= WELL_KNOWN_ZIPF) and (zipf(r.norm, lang) < WELL_KNOWN_ZIPF
+    # a name in parts is known as a whole: wordfreq would count "Bar-Lev" as common as "bar" and "lev"
+    known = zipf(_SEPARATORS.sub("", r.norm), lang)
+    if transliterated(w.folded, r.folded, spelling >= WELL_KNOWN_ZIPF) and (known < WELL_KNOWN_ZIPF
                                                                            or spelling >= ATTESTED_ZIPF):
         return Severity.MINOR
     return Severity.MAJOR
