@@ -65,6 +65,8 @@ CASES = [
     ("the same amount in other words is still checked by value",
      "Some 189 million people.", "Some 0.192 billion people.", None,
      [("189 million", M, "number-mismatch", "0.192 billion")]),
+    ("a thousands comma followed by a space still writes one number",
+     "Between 100, 000 and 110, 000 enter daily.", "Between 100,000 and 110,000 enter daily.", None, []),
     ("two words swapped alone: minor",
      "He drew himself criticism.", "He drew criticism himself.", None,
      [("himself criticism", m, "word-order", "criticism himself")]),
@@ -123,6 +125,14 @@ CASES = [
     ("a translation that ends its sentence was not cut off",
      "Dmitriev said the talks had opened.",
      "Dmitriev said the talks had opened the prospect of discussing a way out of the war.", None, []),
+    ("a sentence ended before a stray symbol was not cut off",
+     "And what is best to do? •", "And what is recommended to do?", None, []),
+    ("a quote closed after the end of the sentence",
+     'He said: "We opened."', 'He said: "We opened the talks."', None, []),
+    ("a stray symbol does not end a sentence",
+     "Dmitriev said the talks had opened •",
+     "Dmitriev said the talks had opened the prospect of discussing a way out of the war.", None,
+     [("opened", M, "truncation", "the prospect of discussing a way out of the war")]),
     ("a reference without an end gives no measure of truncation",
      "Dmitriev said the talks had opened",
      "Dmitriev said the talks had opened the prospect of discussing a way out of the war", None, []),
@@ -324,6 +334,30 @@ def test_a_well_known_spelling_may_add_a_final_vowel(hyp, ref, expected):
     from mtcheck.detect.names import transliterated
 
     assert transliterated(hyp, ref, attested=True) is expected
+
+
+@pytest.mark.parametrize("hyp,ref,unknown", [
+    ("at 9:30 p.m. and at 8 pm", "at 21:30 and at 20:00", []),   # a 12-hour clock after noon
+    ("at 9:30 p.m.", "at 20:30", ["9"]),                          # ... the hour must be the same
+    ("at 9:30 a.m.", "at 21:30", ["9"]),                          # a morning hour stays as it is
+    ("at 12:15 p.m.", "at 12:15", []),
+    ("at 21:30", "at 9:30 pm", []),                               # both ways round
+    ("at 9:30", "at 21:30", ["9"]),                               # no clock said
+    ("100, 000 and 110, 000", "100,000 and 110,000", []),         # a space after a thousands comma
+    ("1, 200, 000 people", "1200000 people", []),
+    ("100, 500 people", "100,000 people", ["100", "500"]),        # ... but not another number
+    ("rooms 101, 102", "rooms 101 and 102", []),                  # a list stays a list
+    ("100,000 people", "100, 000 people", []),                    # ... in the reference too
+])
+def test_numbers_read_by_what_they_say(hyp, ref, unknown):
+    from mtcheck.detect.numbers import _groups, _is_known, _numbers_in
+    from mtcheck.words import tokenize
+
+    words, ref_words = tokenize(hyp), tokenize(ref)
+    keys, values = _numbers_in(ref_words, "en", ref)
+    groups = _groups(words, hyp)
+    assert [w.text for i, w in enumerate(words)
+            if w.is_number and not _is_known(words, i, "en", keys, values, groups.get(i))] == unknown
 
 
 @pytest.mark.parametrize("hyp,ref,severity", [

@@ -76,16 +76,57 @@ def _single_value(numerals: list[str]) -> float | None:
     return _value(numerals[0]) if len(numerals) == 1 else None
 
 
-def _numbers_in(words: tuple[Word, ...], lang: str) -> tuple[set[str], set[float]]:
-    """Return a text's numbers as keys ("uk7.5", "7.5", "12000") and as values (7.5, 3e9)."""
+_FIRST_GROUP, _GROUP = re.compile(r"\d{1,3}"), re.compile(r"\d{3}")
+
+
+def _groups(words: tuple[Word, ...], text: str) -> dict[int, str]:
+    """Return, for each word of a number written with a space after its thousands commas
+    ("100, 000", as machine translation writes 100,000), that number's separator-free numeral."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(words):
+        j = i
+        if _FIRST_GROUP.fullmatch(words[i].norm):
+            while j + 1 < len(words) and _GROUP.fullmatch(words[j + 1].norm) \
+                    and text[words[j].end:words[j + 1].start] == ", ":
+                j += 1
+        if j > i:
+            out.update(dict.fromkeys(range(i, j + 1), "".join(w.norm for w in words[i:j + 1])))
+        i = j + 1
+    return out
+
+
+def _afternoon(words: tuple[Word, ...], i: int) -> bool:
+    """Return True if number i is the hour of a time after noon ("9:30 p.m.", "9 pm"): 21 in 24 hours."""
+    j = i + 1
+    if j < len(words) and words[j].is_number and len(words[j].norm) == 2 and words[j].start == words[i].end + 1:
+        j += 1  # the minutes of "9:30"
+    return j < len(words) and (words[j].norm == "pm" or
+                               (words[j].norm == "p" and j + 1 < len(words) and words[j + 1].norm == "m"))
+
+
+def _hour(value: float | None, words: tuple[Word, ...], i: int) -> float | None:
+    """Return the 24-hour value of an afternoon hour ("9" of "9:30 p.m." -> 21), or None."""
+    return value + 12 if value is not None and 1 <= value <= 11 and value.is_integer() and _afternoon(words, i) \
+        else None
+
+
+def _numbers_in(words: tuple[Word, ...], lang: str, text: str = "") -> tuple[set[str], set[float]]:
+    """Return a text's numbers as keys ("uk7.5", "7.5", "12000") and as values (7.5, 3e9, 21 for
+    "9 p.m."), also reading "100, 000" as 100000."""
     keys: set[str] = set()
     values: set[float] = set()
+    for key in set(_groups(words, text).values()):
+        keys.add(key)
+        values.add(float(key))
     for i, w in enumerate(words):
         if w.is_number:
             numerals = _numerals(w.norm)
             keys.add(_number_key(w.norm))
             keys.update(numerals)
             value = _single_value(numerals)
+            if (hour := _hour(value, words, i)) is not None:
+                values.add(hour)
         else:
             value = _spelled(w.norm, lang)
         if value is not None:
@@ -96,13 +137,14 @@ def _numbers_in(words: tuple[Word, ...], lang: str) -> tuple[set[str], set[float
 
 def _source_numbers(source: Source) -> tuple[frozenset[str], frozenset[float]]:
     """Return a source text's numbers (Source.prepared keeps them: a document's source serves all its segments)."""
-    keys, values = _numbers_in(source.words, source.lang)
+    keys, values = _numbers_in(source.words, source.lang, source.text)
     return frozenset(keys), frozenset(values)
 
 
 def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
-              values: set[float]) -> bool:
-    """Return True if word i, a number, says what some reference (or source) number says."""
+              values: set[float], grouped: str | None = None) -> bool:
+    """Return True if word i, a number, says what some reference (or source) number says;
+    ``grouped``: the whole number it is a group of ("000" of "100, 000")."""
     w = words[i]
     numerals = _numerals(w.norm)
     scale, n = _scale_after(words, i, lang)
@@ -110,8 +152,11 @@ def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
         # "3 million" says 3000000, which a reference "3 billion" does not
         value = _single_value(numerals)
         return value is not None and any(_same(value * scale, v) for v in values)
-    if _number_key(w.norm) in keys:
+    if _number_key(w.norm) in keys or (grouped is not None and grouped in keys):
         return True
+    hour = _hour(_single_value(numerals), words, i)
+    if hour is not None and any(_same(hour, v) for v in values):
+        return True  # "9:30 p.m." for "21:30"
     # "3rd", "uk7" and "200rmb" by their numerals; "7" against "seven" by value
     return all(k in keys or _has_value(k, values) for k in numerals)
 
@@ -150,14 +195,14 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
             or (not view.ref_words and view.source is None):
         return []  # no number to check, or nothing to check it against
     # the references are already in words; the source's numbers are read once per source
-    known = [_numbers_in(words, view.lang) for words in view.ref_words]
+    known = [_numbers_in(words, view.lang, text) for words, text in zip(view.ref_words, view.references)]
     if view.source is not None:
         known.append(view.source.prepared(_source_numbers))
     keys = set().union(*(k for k, _ in known))
     values = set().union(*(v for _, v in known))
-    found = []
+    found, groups = [], _groups(view.hyp_words, view.hypothesis)
     for i, w in enumerate(view.hyp_words):
-        if (w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, values)) or \
+        if (w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, values, groups.get(i))) or \
                 _spelled_unknown(view.hyp_words, i, view.lang, values):
             last = i + _scale_after(view.hyp_words, i, view.lang)[1]
             found.append(Finding(

@@ -25,13 +25,15 @@ def _covered_until(view: SegmentView, k: int) -> int:
 
 
 _SENTENCE_END = frozenset(".!?。！？…")
-_CLOSING = "\"'”’»)]） "
 
 
 def _ends_sentence(text: str) -> bool:
-    """Return True if a text ends with sentence-final punctuation (before closing quotes)."""
-    text = text.rstrip().rstrip(_CLOSING)
-    return bool(text) and text[-1] in _SENTENCE_END
+    """Return True if a text ends with sentence-final punctuation, before closing quotes or stray
+    symbols ("And what is best to do? •")."""
+    end = len(text)
+    while end and not text[end - 1].isalnum() and text[end - 1] not in _SENTENCE_END:
+        end -= 1
+    return bool(end) and text[end - 1] in _SENTENCE_END
 
 
 def find_truncation(view: SegmentView) -> list[Finding]:
