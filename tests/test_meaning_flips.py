@@ -80,6 +80,12 @@ ROLE_SWAPS = [
     ("reported speech reorders freely", "Prices rose sharply, the minister said.",
      "The minister said prices rose sharply.", []),
     ("words apart across a clause", "Bears, people said, attacked them.", "People said bears attacked them.", []),
+    ("a genitive for 'of' says the same", "Last season's Baskonia star will sign soon.",
+     "The star of Baskonia last season will sign soon.", []),
+    ("... the other way round too", "The star of Baskonia last season will sign soon.",
+     "Last season's Baskonia star will sign soon.", []),
+    ("... but 'of' alone does not", "The fans of Baskonia attacked players of Madrid.",
+     "The players of Baskonia attacked fans of Madrid.", ["fans of Baskonia attacked players"]),
 ]
 
 

@@ -20,6 +20,10 @@ SPEECH = {"en": frozenset({"say", "said", "says", "tell", "told", "tells", "add"
                            "stated", "states", "announce", "announced", "announces", "report", "reported",
                            "reports", "write", "wrote", "writes", "claim", "claimed", "claims", "according"})}
 PASSIVE = {"en": frozenset({"by"})}
+# a genitive in one text and this word in the other reorder legitimately: "last season's
+# Baskonia star" is "the star of Baskonia last season"
+GENITIVE_OF = {"en": "of"}
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 
 def _content_anchor(view: SegmentView, i: int) -> bool:
@@ -35,6 +39,20 @@ def _content_anchor(view: SegmentView, i: int) -> bool:
 def _one_clause(view: SegmentView, words, a: int, b: int, text: str) -> bool:
     """Return True if no clause mark stands between words a < b of a text."""
     return not any(c in CLAUSE_MARKS for c in text[words[a].end:words[b].start])
+
+
+def _genitive_for_of(view: SegmentView, i: int, j: int, ref_words, a: int, b: int) -> bool:
+    """Return True if one text writes a genitive where the other has "of", between the swapped words."""
+    of = GENITIVE_OF.get(view.lang)
+
+    def genitive(words, first, last) -> bool:
+        return any(w.text.endswith(_POSSESSIVE) for w in words[first:last + 1])
+
+    def has_of(words, first, last) -> bool:
+        return any(w.norm == of for w in words[first + 1:last])
+
+    return (genitive(view.hyp_words, i, j) and has_of(ref_words, a, b)) or \
+        (genitive(ref_words, a, b) and has_of(view.hyp_words, i, j))
 
 
 def find_role_swaps(view: SegmentView) -> list[Finding]:
@@ -63,7 +81,7 @@ def find_role_swaps(view: SegmentView) -> list[Finding]:
                 if not (_one_clause(view, view.hyp_words, i, j, view.hypothesis)
                         and _one_clause(view, ref_words, mj.word, mi.word, ref_text)):
                     continue
-                if found and i <= found[-1].last:
+                if found and i <= found[-1].last or _genitive_for_of(view, i, j, ref_words, mj.word, mi.word):
                     continue
                 found.append(Finding(i, j, Severity.MAJOR, "role-reversal",
                                      '"{text}" turns the roles round: the reference has {suggestion}',
