@@ -155,6 +155,13 @@ COMPOUND_CASES = [
      [0, 1, 2, 3, 4, 5], ["son-in-law"]),
     ("a modifier dropped in a paraphrase", "the coal plants", "the coal-fired plants", [0, 1, 2], []),
     ("the same word without its hyphen", "send an email", "send an e-mail", [0, 1, 2], []),
+    ("the same compound written open", "the after tax income", "the post-tax income", [0, 1, 1, 2], []),
+    ("... in the reference", "a half-battery engineer", "a half battery engineer", [0, 2, 3], []),
+    ("a prefix said in other words", "the pre-tax income", "the before-tax income", [0, 1, 2], []),
+    ("a prefix that changes the sense still counts", "the manual jobs", "the non-manual jobs", [0, 1, 2],
+     ["manual"]),
+    ("... and an open word that is not the part", "the low tax income", "the post-tax income", [0, 1, 1, 2],
+     ["tax"]),
 ]
 
 

@@ -20,8 +20,28 @@ MEANINGFUL = {"en": frozenset({
     "mid", "inter", "intra"})}
 
 
+# parts that say the same thing in other words, by language: "after-tax" is "post-tax"
+SAME_PART = {"en": {"after": "post", "before": "pre"}}
+
+
 def _parts(folded: str) -> list[str]:
     return [p for p in folded.split("-") if p]
+
+
+def _same_compound(view: SegmentView, i: int, m, mine: list[str], theirs: list[str]) -> bool:
+    """Return True if two compounds have the same parts, said in other words ("after-tax",
+    "post-tax") or written open in one text ("after tax", "post-tax")."""
+    same = SAME_PART.get(view.lang, {})
+
+    def key(parts) -> set[str]:
+        return {same.get(p, p) for p in parts}
+
+    def beside(words, k) -> list[str]:
+        return [words[n].folded for n in (k - 1, k + 1) if 0 <= n < len(words)]
+
+    ours, refs = key(mine), key(theirs)
+    return ours == refs or any(key([*mine, w]) == refs for w in beside(view.hyp_words, i)) \
+        or any(key([*theirs, w]) == ours for w in beside(view.ref_words[m.ref], m.word))
 
 
 def find_changed_compounds(view: SegmentView) -> list[Finding]:
@@ -37,7 +57,8 @@ def find_changed_compounds(view: SegmentView) -> list[Finding]:
         mine, theirs = _parts(w.folded), _parts(r.folded)
         if "".join(mine) == "".join(theirs) or not set(mine) & set(theirs) or w.is_number or r.is_number:
             continue
-        if not (set(mine) ^ set(theirs)) & MEANINGFUL.get(view.lang, frozenset()):
+        if not (set(mine) ^ set(theirs)) & MEANINGFUL.get(view.lang, frozenset()) \
+                or _same_compound(view, i, m, mine, theirs):
             continue
         found.append(Finding(i, i, Severity.MAJOR, "compound",
                              '"{text}" is another word than the reference\'s {suggestion}: a part of it differs', 0.6,
