@@ -122,6 +122,11 @@ ANTONYM_CASES = [
     ("opposites of time", "approved the culling last year", "approved the culling this year", [0, 1, 2, 3, 4],
      ["last"]),
     ("opposites of direction", "the barrier was going up", "the barrier was coming down", [0, 1, 2, 3, 4], ["up"]),
+    ("'less' before the opposite says the same", "It is cheaper here.", "It is less expensive here.",
+     [0, 1, 3, 4], []),
+    ("... in either text", "It is less expensive here.", "It is cheaper here.", [0, 1, 2, 2, 3], []),
+    ("... but 'less' elsewhere does not", "It is cheaper here, less so there.", "It is expensive here, less so there.",
+     [0, 1, 2, 3, 4, 5, 6, 7], ["cheaper"]),
 ]
 
 

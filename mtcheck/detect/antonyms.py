@@ -46,6 +46,15 @@ def _negated_near(words, i: int, lang: str) -> bool:
     return any(is_cue(w, lang) for w in words[max(0, i - REACH):i + REACH + 1])
 
 
+# a comparative of lesser degree turns a word into its opposite's comparative: "less expensive" is "cheaper"
+LESSER = {"en": frozenset({"less", "least", "fewer"})}
+
+
+def _lessened(words, i: int, lang: str) -> bool:
+    """Return True if word i comes right after a word of lesser degree ("less expensive")."""
+    return i > 0 and words[i - 1].norm in LESSER.get(lang, ())
+
+
 def find_antonyms(view: SegmentView) -> list[Finding]:
     """Flag translation words matched to their antonym in the reference."""
     if view.lang not in LANGUAGES or not view.ref_words:
@@ -60,7 +69,8 @@ def find_antonyms(view: SegmentView) -> list[Finding]:
         r = ref_words[m.word]
         if (is_function_word(r, view.lang) and r.norm not in frequent) or not _opposite(w, r):
             continue
-        if _negated_near(view.hyp_words, i, view.lang) or _negated_near(ref_words, m.word, view.lang):
+        if _negated_near(view.hyp_words, i, view.lang) or _negated_near(ref_words, m.word, view.lang) \
+                or _lessened(view.hyp_words, i, view.lang) or _lessened(ref_words, m.word, view.lang):
             continue
         mine, theirs = lemmas(w.norm), lemmas(r.norm)
         if any(lemmas(x.norm) & mine for x in ref_words) or any(lemmas(x.norm) & theirs for x in view.hyp_words):
