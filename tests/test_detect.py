@@ -315,6 +315,9 @@ def test_distortion_is_counted_in_words_up_to_a_sentence(length, word, near, far
     ("yiftah", "yiftach", True),    # ch for h inside the name too (Hebrew chet)
     ("yeftah", "yiftach", True),
     ("sophie", "sofi", False),      # a vowel added at the end: a case ending, unless...
+    ("hatzala", "hazalah", True),   # tz for z, and a final h after a
+    ("sara", "sarah", True),
+    ("hanah", "hanan", False),    # ... which is no other consonant
     ("barlev", "bar-lev", True),    # written joined or hyphenated
     ("o'neil", "oneil", True),
     ("bar-leva", "barlev", False),  # ... a case ending added still one

@@ -35,6 +35,7 @@ _SOUNDS = [(re.compile(p), r) for p, r in (
     (r"th", "t"),             # Jonathan, Yonatan
     (r"j", "y"), (r"^gi(?=[aeiou])", "y"),  # Yonatan, Jonathan; Binyamin, Benjamin; Yannis, Giannis
     (r"(.)\1+", r"\1"),       # Assaf, Asaf; Kirill, Kiril
+    (r"ah$", "a"),            # Hazalah, Hazala; Sarah, Sara: a final h after a
 )]
 
 
