@@ -1,5 +1,5 @@
 """Meaning flips and other precise faults: tables over each detector alone (negation, numbers,
-roles, pronouns, antonyms, truncation, compounds, non-words)."""
+roles, pronouns, antonyms, truncation, compounds, non-words, repetition)."""
 from dataclasses import replace
 
 import pytest
@@ -12,6 +12,7 @@ from mtcheck.detect.negation import find_lost_negation
 from mtcheck.detect.nonwords import find_nonwords
 from mtcheck.detect.numbers import find_number_mismatches
 from mtcheck.detect.pronouns import find_gender_swaps
+from mtcheck.detect.repetition import find_repetition
 from mtcheck.detect.roles import find_role_swaps
 from mtcheck.detect.truncation import find_truncation
 from mtcheck.detect.wordalign import Match
@@ -193,3 +194,14 @@ def test_one_stem(a, b, expected):
     from mtcheck.words import one_stem, tokenize
 
     assert one_stem(tokenize(a)[0], tokenize(b)[0]) is expected
+
+
+@pytest.mark.parametrize("hyp,ref,expected", [
+    # set off by punctuation, and the reference repeats its words as often, in its own forms
+    ("Push it harder, push it harder now.", "Pushing it harder and pushing it harder now.", []),
+    ("Push it harder, push it harder now.", "Push it harder now.", ["push it harder"]),
+    ("Push it harder push it harder now.", "Pushing it harder and pushing it harder now.", ["push it harder"]),
+    ("-120 degrees, -120 degrees, 0 degrees", "negative 120°, negative 120°, 0°", []),
+])
+def test_a_repetition_the_reference_makes_too_is_none(fake_embedder, hyp, ref, expected):
+    assert found(find_repetition, fake_embedder, hyp, ref) == expected

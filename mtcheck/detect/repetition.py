@@ -5,7 +5,9 @@ that grammar allows ("had had"), is never flagged.
 """
 from __future__ import annotations
 
+from ..lexicon import lemmas
 from ..results import Severity
+from ..words import is_function_word
 from .base import Detector, Finding, SegmentView
 
 # a doubled word that is grammatical: "he had had", "so that that", "what it is is"
@@ -19,6 +21,14 @@ def _occurs_in(sequence: list[str], texts: list[list[str]]) -> bool:
     return any(t[k:k + n] == sequence for t in texts for k in range(len(t) - n + 1))
 
 
+def _said_as_often(view: SegmentView, i: int, n: int, copies: int) -> bool:
+    """Return True if a reference has a content word of the n words at i as often as they are
+    repeated, in any of its forms ("fly into it, fly into it" for "it flies into it, and it flies")."""
+    content = [lemmas(w.norm) for w in view.hyp_words[i:i + n] if not is_function_word(w, view.lang)]
+    return any(sum(bool(forms & lemmas(r.norm)) for r in words) >= copies
+               for words in view.ref_words for forms in content)
+
+
 def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int, n: int) -> int:
     """Return how many copies of the n words at i follow each other, if no reference has two; else 0."""
     unit = norms[i:i + n]
@@ -28,8 +38,8 @@ def _loop_at(view: SegmentView, norms: list[str], refs: list[list[str]], i: int,
     while norms[i + copies * n:i + (copies + 1) * n] == unit:
         copies += 1
     words = view.hyp_words
-    if n < 3 and copies == 2 and view.between(i + n - 1, i + n).strip():
-        return 0  # "fly into it, fly into it": repeated on purpose, with punctuation between
+    if copies == 2 and view.between(i + n - 1, i + n).strip() and (n < 3 or _said_as_often(view, i, n, copies)):
+        return 0  # "go on, go on": repeated on purpose, with punctuation between
     if n == 1 and (words[i].is_capitalized or words[i].is_number
                    or words[i].norm in GRAMMATICAL_DOUBLES.get(view.lang, ())):
         return 0  # "Tian Tian", "Bora Bora", "had had"
