@@ -393,3 +393,15 @@ def test_word_alignment_in_blocks_matches_it_whole(monkeypatch):
     blocked = wordalign.align_words(hyp, hv, (ref,), (rv,))
     assert [(m.word, m.same_form) for m in blocked] == [(m.word, m.same_form) for m in whole]
     assert np.allclose([m.similarity for m in blocked], [m.similarity for m in whole])
+
+
+@pytest.mark.parametrize("hyp,similarity,unrelated", [
+    ("The effect is okay.", 0.17, False),   # five words: a short text's vector is less sure
+    ("The effect is okay.", 0.12, True),
+    ("The effect of the new drug is okay.", 0.17, True),
+])
+def test_a_short_text_is_held_to_a_lower_cut_off_for_unrelated(fake_embedder, hyp, similarity, unrelated):
+    ref = "The outcome is not poor."
+    encs = fake_embedder.encode([hyp, ref])
+    flags = detect(build_view(hyp, (ref,), encs[0], encs[1:], similarity=similarity))
+    assert any(f.kind == "unrelated" for f in flags) is unrelated
