@@ -57,6 +57,10 @@ def test_lost_negation(fake_embedder, name, hyp, ref, expected):
 
 SPELLED = [
     ("a spelled number changed", "Seven people died.", "Nine people died.", ["Seven"]),
+    ("and a half, with its scale", "It has two and a half million parts.", "It has 2.5 million parts.", []),
+    ("... in the reference", "It has 2.5 million parts.", "It has two and a half million parts.", []),
+    ("... and a half of another number", "It has two and a half million parts.", "It has 3.5 million parts.",
+     ["two and a half million"]),
     ("a teen for a unit", "Thirteen of the injured were flown to hospital.", "Three of the injured were flown.",
      ["Thirteen"]),
     ("a spelled number with another scale", "It cost three billion euros.", "It cost three million euros.",

@@ -61,6 +61,15 @@ def _scale_after(words: tuple[Word, ...], i: int, lang: str) -> tuple[int, int]:
     return product, n
 
 
+HALF = {"en": ("and", "a", "half")}
+
+
+def _half_after(words: tuple[Word, ...], i: int, lang: str) -> int:
+    """Return how many words say "and a half" right after word i ("two and a half million"), or 0."""
+    half = HALF.get(lang, ())
+    return len(half) if half and tuple(w.norm for w in words[i + 1:i + 1 + len(half)]) == half else 0
+
+
 def _same(a: float, b: float) -> bool:
     """Return True if two values are equal up to float rounding ("0.192 billion" is 192000000)."""
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
@@ -132,6 +141,8 @@ def _numbers_in(words: tuple[Word, ...], lang: str, text: str = "") -> tuple[set
         if value is not None:
             values.add(value)
             values.add(value * _scale_after(words, i, lang)[0])
+            if half := _half_after(words, i, lang):  # "two and a half million" says 2500000
+                values.add((value + 0.5) * _scale_after(words, i + half, lang)[0])
     return keys, values
 
 
@@ -179,6 +190,9 @@ def _spelled_unknown(words: tuple[Word, ...], i: int, lang: str, values: set[flo
     if after is not None and value >= 20 and after < 10:
         value += after
         i += 1
+    if half := _half_after(words, i, lang):
+        value += 0.5
+        i += half
     scale = _scale_after(words, i, lang)[0]
     return not any(_same(value * scale, v) for v in values)
 
@@ -204,7 +218,8 @@ def find_number_mismatches(view: SegmentView) -> list[Finding]:
     for i, w in enumerate(view.hyp_words):
         if (w.is_number and not _is_known(view.hyp_words, i, view.lang, keys, values, groups.get(i))) or \
                 _spelled_unknown(view.hyp_words, i, view.lang, values):
-            last = i + _scale_after(view.hyp_words, i, view.lang)[1]
+            half = 0 if w.is_number else _half_after(view.hyp_words, i, view.lang)
+            last = i + half + _scale_after(view.hyp_words, i + half, view.lang)[1]
             found.append(Finding(
                 i, last, Severity.MAJOR, "number-mismatch",
                 '"{text}" is not in the reference, which has {suggestion}' if view.references
