@@ -1,5 +1,5 @@
 """Meaning flips and other precise faults: tables over each detector alone (negation, numbers,
-roles, pronouns, antonyms, truncation, compounds, non-words, repetition)."""
+roles, pronouns, antonyms, truncation, compounds, non-words, repetition, units)."""
 from dataclasses import replace
 
 import pytest
@@ -15,6 +15,7 @@ from mtcheck.detect.pronouns import find_gender_swaps
 from mtcheck.detect.repetition import find_repetition
 from mtcheck.detect.roles import find_role_swaps
 from mtcheck.detect.truncation import find_truncation
+from mtcheck.detect.units import find_unit_changes
 from mtcheck.detect.wordalign import Match
 
 
@@ -209,3 +210,16 @@ def test_one_stem(a, b, expected):
 ])
 def test_a_repetition_the_reference_makes_too_is_none(fake_embedder, hyp, ref, expected):
     assert found(find_repetition, fake_embedder, hyp, ref) == expected
+
+
+@pytest.mark.parametrize("hyp,ref,expected", [
+    ("They followed patients over five months.", "They followed patients for five years.", ["five months"]),
+    ("They followed patients over 5 months.", "They followed patients for five years.", ["5 months"]),
+    ("They followed patients for five years.", "They followed patients for 5 years.", []),
+    ("It took two weeks.", "It took 14 days.", []),                       # another number: the numbers detector's
+    ("Two years and two months on", "Two years and two months later", []),  # a reference with both units
+    ("one day in two years", "one day in two months", ["two years"]),
+    ("They met five people.", "They met five people in two years.", []),  # no unit in the translation
+])
+def test_a_unit_of_time_changed_beside_the_same_number(fake_embedder, hyp, ref, expected):
+    assert found(find_unit_changes, fake_embedder, hyp, ref) == expected

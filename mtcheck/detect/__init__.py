@@ -29,13 +29,14 @@ from .repetition import REPETITION
 from .roles import ROLES
 from .syntax_roles import SYNTAX_ROLES
 from .truncation import TRUNCATION
+from .units import UNITS
 from .unmatched import UNMATCHED
 from .unrelated import UNRELATED
 from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source

@@ -80,6 +80,16 @@ def _numerals(norm: str) -> list[str]:
     return [_number_key(n) for n in _NUMERAL.findall(norm)]
 
 
+def number_value(w: Word, lang: str) -> float | None:
+    """Return the value of a word that is one number, in digits or in words ("5", "five"), or None."""
+    return _single_value(_numerals(w.norm)) if w.is_number else _spelled(w.norm, lang)
+
+
+def same_value(a: float, b: float) -> bool:
+    """Return True if two values are one number, up to float rounding."""
+    return _same(a, b)
+
+
 def _single_value(numerals: list[str]) -> float | None:
     """Return the value of a word's only numeral; None for none or several ("1-2")."""
     return _value(numerals[0]) if len(numerals) == 1 else None
