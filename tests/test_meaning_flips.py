@@ -90,6 +90,10 @@ ROLE_SWAPS = [
      "The star of Baskonia last season will sign soon.", []),
     ("... the other way round too", "The star of Baskonia last season will sign soon.",
      "Last season's Baskonia star will sign soon.", []),
+    ("frequent nouns can be doer and done-to", "He said the company offered the state aid.",
+     "He said the state offered the company aid.", ["company offered the state"]),
+    ("... but not words of the closed classes", "He said they offered us aid.", "He said we offered them aid.",
+     []),
     ("... but 'of' alone does not", "The fans of Baskonia attacked players of Madrid.",
      "The players of Baskonia attacked fans of Madrid.", ["fans of Baskonia attacked players"]),
 ]
