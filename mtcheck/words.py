@@ -135,9 +135,36 @@ def one_stem(a: Word, b: Word) -> bool:
     return a.folded == b.folded or (shared >= MIN_STEM and shared >= STEM_SHARE * min(len(a.folded), len(b.folded)))
 
 
+def is_possessive(word: Word) -> bool:
+    """Return True for a word written with a possessive 's ("season's"), which its norm leaves out."""
+    return bool(_POSSESSIVE.search(word.text))
+
+
 def is_function_word(word: Word, lang: str) -> bool:
     """Return True for very frequent words (the, of, and, ...) that carry little meaning alone."""
     return zipf(word.norm, lang) >= FUNCTION_WORD_ZIPF
+
+
+# words of the closed classes (articles, pronouns, prepositions, conjunctions, auxiliaries), by
+# language: frequent nouns ("state", "company", "people") are not among them, though
+# is_function_word counts them with the most frequent words
+CLOSED_CLASS = {"en": frozenset("""
+    a an the this that these those some any each every no all both either neither such
+    i you he she it we they me him her us them my your his its our their mine yours hers ours theirs
+    myself yourself himself herself itself ourselves themselves who whom whose which what
+    of in on at by for with from to into onto over under about above below after before between through
+    during without within against among around along across behind beyond near off out up down upon
+    and or but nor so yet if then than as because while when where whether although though unless
+    be am is are was were been being have has had having do does did doing
+    will would shall should can could may might must not also just only very too more most
+    there here now how why""".split())}
+
+
+def is_closed_class(word: Word, lang: str) -> bool:
+    """Return True for a word of a closed class (the, of, and, he, would); by frequency where the
+    language has no list."""
+    closed = CLOSED_CLASS.get(lang)
+    return word.norm in closed if closed is not None else is_function_word(word, lang)
 
 
 def pool(words: tuple[Word, ...], offsets: tuple[tuple[int, int], ...], tokens: np.ndarray) -> np.ndarray:

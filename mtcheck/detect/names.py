@@ -116,7 +116,7 @@ def find_name_mismatches(view: SegmentView) -> list[Finding]:
                 ratio = fuzz.ratio(w.folded, r.folded)
                 if ratio < MIN_RATIO or (best is not None and ratio <= best[0]):
                     continue
-                if _may_be_name(r, view.lang) and not _other_form(w, r, view.lang):
+                if _may_be_name(r, view.lang):
                     best = (ratio, k, j)
         if best is None:
             continue

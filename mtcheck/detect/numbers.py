@@ -70,7 +70,7 @@ def _half_after(words: tuple[Word, ...], i: int, lang: str) -> int:
     return len(half) if half and tuple(w.norm for w in words[i + 1:i + 1 + len(half)]) == half else 0
 
 
-def _same(a: float, b: float) -> bool:
+def same_value(a: float, b: float) -> bool:
     """Return True if two values are equal up to float rounding ("0.192 billion" is 192000000)."""
     return abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
 
@@ -83,11 +83,6 @@ def _numerals(norm: str) -> list[str]:
 def number_value(w: Word, lang: str) -> float | None:
     """Return the value of a word that is one number, in digits or in words ("5", "five"), or None."""
     return _single_value(_numerals(w.norm)) if w.is_number else _spelled(w.norm, lang)
-
-
-def same_value(a: float, b: float) -> bool:
-    """Return True if two values are one number, up to float rounding."""
-    return _same(a, b)
 
 
 def _single_value(numerals: list[str]) -> float | None:
@@ -172,11 +167,11 @@ def _is_known(words: tuple[Word, ...], i: int, lang: str, keys: set[str],
     if n:
         # "3 million" says 3000000, which a reference "3 billion" does not
         value = _single_value(numerals)
-        return value is not None and any(_same(value * scale, v) for v in values)
+        return value is not None and any(same_value(value * scale, v) for v in values)
     if _number_key(w.norm) in keys or (grouped is not None and grouped in keys):
         return True
     hour = _hour(_single_value(numerals), words, i)
-    if hour is not None and any(_same(hour, v) for v in values):
+    if hour is not None and any(same_value(hour, v) for v in values):
         return True  # "9:30 p.m." for "21:30"
     # "3rd", "uk7" and "200rmb" by their numerals; "7" against "seven" by value
     return all(k in keys or _has_value(k, values) for k in numerals)
@@ -204,13 +199,13 @@ def _spelled_unknown(words: tuple[Word, ...], i: int, lang: str, values: set[flo
         value += 0.5
         i += half
     scale = _scale_after(words, i, lang)[0]
-    return not any(_same(value * scale, v) for v in values)
+    return not any(same_value(value * scale, v) for v in values)
 
 
 def _has_value(key: str, values: set[float]) -> bool:
     """Return True if a numeral's value is among the known values."""
     value = _value(key)
-    return value is not None and any(_same(value, v) for v in values)
+    return value is not None and any(same_value(value, v) for v in values)
 
 
 def find_number_mismatches(view: SegmentView) -> list[Finding]:

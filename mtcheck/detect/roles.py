@@ -10,7 +10,7 @@ reorder legitimately, are left alone.
 from __future__ import annotations
 
 from ..results import Severity
-from ..words import is_function_word
+from ..words import is_closed_class, is_possessive
 from .base import Detector, Finding, SegmentView
 
 REACH = 4  # words from one side to the other, in each text
@@ -23,22 +23,6 @@ PASSIVE = {"en": frozenset({"by"})}
 # a genitive in one text and this word in the other reorder legitimately: "last season's
 # Baskonia star" is "the star of Baskonia last season"
 GENITIVE_OF = {"en": "of"}
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
-
-
-# words of the closed classes (articles, pronouns, prepositions, conjunctions, auxiliaries), which
-# cannot be the doer or the done-to; frequent nouns ("state", "company", "people") can, though
-# is_function_word counts them among the most frequent words
-CLOSED_CLASS = {"en": frozenset("""
-    a an the this that these those some any each every no all both either neither such
-    i you he she it we they me him her us them my your his its our their mine yours hers ours theirs
-    myself yourself himself herself itself ourselves themselves who whom whose which what
-    of in on at by for with from to into onto over under about above below after before between through
-    during without within against among around along across behind beyond near off out up down upon
-    and or but nor so yet if then than as because while when where whether although though unless
-    be am is are was were been being have has had having do does did doing
-    will would shall should can could may might must not also just only very too more most
-    there here now how why""".split())}
 
 
 def _content_anchor(view: SegmentView, i: int) -> bool:
@@ -48,9 +32,8 @@ def _content_anchor(view: SegmentView, i: int) -> bool:
     "housing that offers quality living solutions") matches loosely and reorders legitimately.
     """
     w, m = view.hyp_words[i], view.matches[i]
-    if view.lang in CLOSED_CLASS:
-        return m is not None and m.same_form and w.norm not in CLOSED_CLASS[view.lang] and not w.is_number
-    return m is not None and m.same_form and not is_function_word(w, view.lang) and not w.is_number
+    # the closed classes, not the most frequent words: "state", "company" or "people" can be a doer
+    return m is not None and m.same_form and not is_closed_class(w, view.lang) and not w.is_number
 
 
 def _one_clause(view: SegmentView, words, a: int, b: int, text: str) -> bool:
@@ -63,7 +46,7 @@ def _genitive_for_of(view: SegmentView, i: int, j: int, ref_words, a: int, b: in
     of = GENITIVE_OF.get(view.lang)
 
     def genitive(words, first, last) -> bool:
-        return any(w.text.endswith(_POSSESSIVE) for w in words[first:last + 1])
+        return any(is_possessive(w) for w in words[first:last + 1])
 
     def has_of(words, first, last) -> bool:
         return any(w.norm == of for w in words[first + 1:last])

@@ -26,8 +26,8 @@ def _timed(words: tuple[Word, ...], lang: str) -> list[tuple[int, float, str]]:
     """Return each number followed by a unit of time: its word, value and unit."""
     out = []
     for i in range(len(words) - 1):
-        value, unit = number_value(words[i], lang), _unit(words[i + 1], lang)
-        if value is not None and unit is not None:
+        value = number_value(words[i], lang)
+        if value is not None and (unit := _unit(words[i + 1], lang)) is not None:
             out.append((i, value, unit))
     return out
 
@@ -36,10 +36,12 @@ def find_unit_changes(view: SegmentView) -> list[Finding]:
     """Flag a number of the translation counted in another unit of time than the reference's."""
     if view.lang not in TIME_UNITS or not view.ref_words:
         return []
-    theirs = [(k, j, value, unit) for k, words in enumerate(view.ref_words)
+    # the translation's first: most segments count no time, and then the references need no reading
+    mine = _timed(view.hyp_words, view.lang)
+    theirs = [(k, j, value, unit) for k, words in enumerate(view.ref_words) if mine
               for j, value, unit in _timed(words, view.lang)]
     found = []
-    for i, value, unit in _timed(view.hyp_words, view.lang) if theirs else ():
+    for i, value, unit in mine:
         same = [(k, j, u) for k, j, v, u in theirs if same_value(v, value)]
         if same and all(u != unit for _, _, u in same):
             k, j, _ = same[0]
