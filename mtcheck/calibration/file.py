@@ -70,24 +70,14 @@ class Calibration:
         """Return the word-risk model, or None."""
         from .word_model import WordRiskModel
 
-        if self.word_model is None:
-            return None
-        try:
-            return WordRiskModel.from_dict(self.word_model)
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"word_model is incomplete ({exc})") from None
+        return _model(WordRiskModel, self.word_model, "word_model")
 
     @cached_property
     def quality_model(self):
         """Return the quality score's model, or None."""
         from .quality import QualityModel
 
-        if self.quality is None:
-            return None
-        try:
-            return QualityModel.from_dict(self.quality)
-        except (KeyError, TypeError) as exc:
-            raise ValueError(f"quality model is incomplete ({exc})") from None
+        return _model(QualityModel, self.quality, "quality model")
 
     def quality_of(self, scores, flags, hypothesis: str, reference: str) -> float | None:
         """Return a checked segment's quality (0 to 100), or None without a model or a reference."""
@@ -120,6 +110,16 @@ class Calibration:
     def to_json(self) -> str:
         """Return the calibration as the JSON file's text."""
         return json.dumps({"format_version": FORMAT_VERSION, **asdict(self)}, indent=2) + "\n"
+
+
+def _model(kind, data: dict | None, name: str):
+    """Return a fitted model read from its part of a calibration file, or None without one."""
+    if data is None:
+        return None
+    try:
+        return kind.from_dict(data)
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"{name} is incomplete ({exc})") from None
 
 
 def read_calibration(path: str | Path) -> Calibration:
