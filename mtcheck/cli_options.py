@@ -27,8 +27,9 @@ model_options = _options(
     click.option("--backend", type=click.Choice(["torch", "onnx"]), default=None,
                  help="torch [default], or onnx: the model quantised to int8 on ONNX Runtime, about "
                       "twice as fast (pip install 'mtcheck[onnx]'; exported once to ~/.cache/mtcheck)."),
-    click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Calibration file [default: the one shipped in the package]."),
+    click.option("--calibration", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE|NAME",
+                 help="Calibration file, or a packaged one by name: default, or news (the same flags, the "
+                      "quality score fitted on rated news) [default: default]."),
     click.option("--disk-cache/--no-disk-cache", default=None,
                  help="Keep encodings on disk ($MTCHECK_CACHE or ~/.cache/mtcheck) and reuse them "
                       "on later runs: only new texts are encoded."),
@@ -86,8 +87,9 @@ calibrate_options = _options(
     click.option("--quality-only", is_flag=True,
                  help="Refit only the quality score, on top of --calibration (the cut-offs and flags stay); "
                       "DATA may then give MQM segment scores ('mqm') instead of error spans."),
-    click.option("--calibration", "base", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-                 help="With --quality-only: the calibration to refit the score of [default: the packaged one]."),
+    click.option("--calibration", "base", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE|NAME",
+                 help="With --quality-only: the calibration to refit the score of, a file or a packaged "
+                      "name (default, news) [default: default]."),
 )
 
 
@@ -127,13 +129,16 @@ def report_name(translations) -> str:
 def files_read(translations, references, source, fmt, merged: dict, options: dict) -> list[Path]:
     """Return every file the check reads: each translation and reference file (directories and
     globs expanded), the source, the decisions, the calibration and the settings file."""
+    from .calibration.file import PACKAGED
     from .io.load import jobs_of
     from .settings import find_config
 
     jobs = jobs_of(list(translations), list(references), fmt)
     files = [f for job in jobs for f in (job.translation, *job.references)]
     config = options.get("config_path") or find_config(Path.cwd())
-    extra = [source, merged.get("decisions"), merged.get("calibration"), config, *(merged.get("glossary") or ())]
+    calibration = merged.get("calibration")
+    calibration = None if str(calibration) in PACKAGED else calibration  # a packaged one is no file of the user's
+    extra = [source, merged.get("decisions"), calibration, config, *(merged.get("glossary") or ())]
     return [*translations, *references, *files, *(Path(p) for p in extra if p is not None)]
 
 

@@ -78,13 +78,13 @@ def _pearson(a: np.ndarray, b: np.ndarray) -> float:
 
 def calibrate_quality(data: str | Path, out: str | Path, base: str | Path | None = None, model: str | None = None,
                       log: Callable[[str], None] = print) -> Calibration:
-    """Refit only the quality score of a calibration file (None: the packaged one) on labelled data,
-    and write the result to ``out``."""
-    from .calibration import default_calibration, read_calibration
+    """Refit only the quality score of a calibration (a file or a packaged name; None: the default)
+    on labelled data, and write the result to ``out``."""
+    from .calibration import load_calibration
     from .embed.cache import CachingEmbedder
     from .embed.load import load_model
 
-    calibration = read_calibration(base) if base else default_calibration()
+    calibration = load_calibration(base)
     embedder = CachingEmbedder(load_model(model or Settings().model))
     return write_named(fit_quality_model(data, calibration, embedder, model, log=log), out, data)
 

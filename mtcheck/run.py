@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .align.document import align_document, align_lines
-from .calibration import default_calibration, read_calibration
+from .calibration import load_calibration
 from .chunks import CHUNK_CHARS, check_chunk, chunks
 from .decisions import read_decisions
 from .detect import Source
@@ -38,7 +38,7 @@ def open_context(settings: Settings, embedder: Embedder | None = None, cache_byt
     from .embed.cache import CachingEmbedder
     from .glossary import read_glossaries
 
-    calibration = read_calibration(settings.calibration) if settings.calibration else default_calibration()
+    calibration = load_calibration(settings.calibration)
     decisions = read_decisions(settings.decisions) if settings.decisions else None
     glossary = read_glossaries(settings.glossaries, settings.lang)
     # the detectors' word list is loaded with the model, not at the first segment

@@ -22,7 +22,7 @@ class Settings:
     batch_size: int = 32
     backend: str = "torch"  # or "onnx": int8 ONNX Runtime (pip install 'mtcheck[onnx]')
     disk_cache: bool = False  # keep encodings in $MTCHECK_CACHE/embeddings.sqlite across runs
-    calibration: str | None = None  # path of a calibration file; None for the packaged one
+    calibration: str | None = None  # a calibration file, or a packaged one's name; None for the default
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
     glossaries: tuple[str, ...] = ()  # paths of house-style glossaries (TSV, CSV, TBX)
     syntax: bool = False  # parse translation and reference (pip install 'mtcheck[syntax]')
@@ -130,8 +130,11 @@ def load_config(path: Path) -> dict[str, Any]:
         if not ok:
             raise UsageError(f"setting {key!r} must be {TYPE_NAMES[want]}, got {value!r}",
                              str(path), _line_of(text, key))
-        if name == "calibration":  # relative to the config file, not to where mtcheck runs
-            value = str((path.parent / value).resolve())
+        if name == "calibration":
+            from .calibration.file import PACKAGED  # deferred: it loads the word lists
+
+            if value not in PACKAGED:  # a file, relative to the config file, not to where mtcheck runs
+                value = str((path.parent / value).resolve())
         if name == "glossary":
             value = [str((path.parent / v).resolve()) for v in value]
         config[name] = value

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from mtcheck.calibration import Calibration, default_calibration, read_calibration
+from mtcheck.calibration import PACKAGED, Calibration, default_calibration, load_calibration, read_calibration
 from mtcheck.detect import build_view, detect
 from mtcheck.errors import InputError
 from mtcheck.results import Flag, Severity
@@ -34,6 +34,37 @@ def test_packaged_calibration_names_the_packaged_model():
     from mtcheck.embed import default_model_path
 
     assert default_calibration().model == default_model_path()[1]
+
+
+@pytest.mark.parametrize("where,id_starts", [
+    (None, "mqm-zhen-fit-"),
+    ("default", "mqm-zhen-fit-"),
+    ("news", "heen-news-dev-fit-"),
+])
+def test_packaged_calibrations_by_name(where, id_starts):
+    assert load_calibration(where).id.startswith(id_starts)
+
+
+def test_a_file_is_read_as_a_file(tmp_path):
+    path = tmp_path / "c.json"
+    path.write_text(dataclasses.replace(default_calibration(), id="mine").to_json())
+    assert load_calibration(path).id == load_calibration(str(path)).id == "mine"
+
+
+def test_a_name_that_is_no_packaged_calibration_is_a_missing_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as caught:
+        load_calibration("nws")
+    assert str(caught.value) == ("nws: cannot read calibration: No such file or directory; give a calibration "
+                                 "file, or a packaged one by name: default, news")
+
+
+@pytest.mark.parametrize("name", sorted(set(PACKAGED) - {"default"}))
+def test_packaged_calibrations_raise_the_default_flags(name):
+    # only the quality score may differ: a packaged name must not change which flags are raised
+    ours, default = dataclasses.asdict(load_calibration(name)), dataclasses.asdict(default_calibration())
+    differing = {key for key in default if ours[key] != default[key]}
+    assert differing == {"id", "quality"}
 
 
 BAD = [

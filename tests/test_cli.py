@@ -45,6 +45,18 @@ def test_a_calibration_for_another_model_is_warned_of(run, tmp_path, fitted_for,
     assert result.stderr == "".join(f"mtcheck: warning: {w}\n" for w in warnings)
 
 
+def test_the_news_calibration_keeps_the_flags_and_rescores(run, tmp_path):
+    results = {}
+    for name in ("default", "news"):
+        result = run("check", SEED, "-r", SEED_REF, "--calibration", name, "--json", tmp_path / f"{name}.json", "--no-html")
+        assert result.exit_code == ExitCode.OK, result.output
+        results[name] = json.loads((tmp_path / f"{name}.json").read_text())
+    assert results["news"]["meta"]["calibration"].startswith("heen-news-dev-fit-")
+    segments = {name: r["documents"][0]["segments"] for name, r in results.items()}
+    assert [s["flags"] for s in segments["news"]] == [s["flags"] for s in segments["default"]]
+    assert [s["scores"]["quality"] for s in segments["news"]] != [s["scores"]["quality"] for s in segments["default"]]
+
+
 def test_json_to_stdout_keeps_stdout_parseable(run, tmp_path):
     result = run("check", SEED, "-r", SEED_REF, "--json", "-", "--no-html")
     assert result.exit_code == ExitCode.OK

@@ -24,6 +24,12 @@ def test_keys_types_and_relative_paths(tmp_path):
                                  "calibration": str(tmp_path / "cal.json")}
 
 
+def test_a_packaged_calibration_is_named_not_a_path(tmp_path):
+    path = tmp_path / "mtcheck.toml"
+    path.write_text('calibration = "news"\n')
+    assert load_config(path) == {"calibration": "news"}
+
+
 @pytest.mark.parametrize("text,line,message", [
     ("max-flags = 'ten'\n", 1, "setting 'max-flags' must be a whole number, got 'ten'"),
     ("lang = 'en'\nmax-flags = true\n", 2, "setting 'max-flags' must be a whole number, got True"),

@@ -16,6 +16,9 @@ from ..errors import InputError
 from ..words import flag_words
 
 FORMAT_VERSION = 1
+# the calibrations shipped in the package, by the names --calibration takes: "news" has the
+# default's cut-offs (the same flags) and a quality score fitted on rated news (benchmarks/README.md)
+PACKAGED = {"default": "calibration.json", "news": "calibration-news.json"}
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,9 @@ def read_calibration(path: str | Path) -> Calibration:
     """Read a calibration file, or raise InputError saying what is wrong with it."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"cannot read calibration: {exc.strerror}; give a calibration file, or a packaged "
+                         f"one by name: {', '.join(PACKAGED)}", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read calibration: {exc.strerror}", str(path)) from None
     except UnicodeDecodeError:
@@ -143,8 +149,23 @@ def read_calibration(path: str | Path) -> Calibration:
         raise InputError(f"invalid calibration: {exc}", str(path)) from None
 
 
-@lru_cache(maxsize=1)
-def default_calibration() -> Calibration:
-    """Return the calibration shipped in the package."""
-    with resources.as_file(resources.files("mtcheck").joinpath("data/calibration.json")) as path:
+@lru_cache(maxsize=len(PACKAGED))
+def packaged_calibration(name: str = "default") -> Calibration:
+    """Return a calibration shipped in the package, by its name in PACKAGED."""
+    with resources.as_file(resources.files("mtcheck").joinpath("data", PACKAGED[name])) as path:
         return read_calibration(path)
+
+
+def default_calibration() -> Calibration:
+    """Return the calibration shipped in the package for any text."""
+    return packaged_calibration("default")
+
+
+def load_calibration(where: str | Path | None) -> Calibration:
+    """Return the calibration a setting names: a packaged one by its name (None: the default), or a file.
+
+    A name always means the packaged calibration; a file called "news" is given as ./news.
+    """
+    if where is None or str(where) in PACKAGED:
+        return packaged_calibration(str(where or "default"))
+    return read_calibration(where)
