@@ -29,7 +29,8 @@ def find_inversions(view: SegmentView) -> list[Finding]:
             continue
         if any(is_function_word(w, view.lang) for w in (first, second)):
             continue
-        if _in_order(view, first.norm, second.norm) or _free_adverb(first, second, view.lang):
+        if (_in_order(view, first.norm, second.norm) or _free_adverb(first, second, view.lang)
+                or _date(first, second, view.lang)):
             continue
         # minor alone: on MQM data no such swap lay in a major error span (none of 37 on the fit
         # split); next to a mistranslation it joins a major "garbled" flag
@@ -52,10 +53,24 @@ def _free_adverb(first: Word, second: Word, lang: str) -> bool:
                                 for w in (first, second))
 
 
+# month names, beside which a day may stand on either side ("8 July", "July 8")
+MONTHS = {"en": frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                           "september", "october", "november", "december"})}
+
+
+def _date(first: Word, second: Word, lang: str) -> bool:
+    """Return True if the two words are a day and a month, whose order is a house style."""
+    months = MONTHS.get(lang, frozenset())
+    return (first.is_number and second.norm in months) or (second.is_number and first.norm in months)
+
+
 def _in_order(view: SegmentView, first: str, second: str) -> bool:
-    """Return True if some reference has the two words side by side in this order."""
+    """Return True if some reference has the two words side by side in this order, or if the
+    translation has them in the reference's order too (a repeated word aligned to its other
+    occurrence: "the journal European Journal of Cardiology")."""
     return any(a.norm == first and b.norm == second
-               for words in view.ref_words for a, b in zip(words, words[1:]))
+               for words in view.ref_words for a, b in zip(words, words[1:])) or \
+        any(a.norm == second and b.norm == first for a, b in zip(view.hyp_words, view.hyp_words[1:]))
 
 
 ORDER = Detector("order", frozenset({"word-order"}), "wording", find_inversions)
