@@ -20,6 +20,7 @@ from .calibration import Calibration
 from .calibration.labelled_rows import load_items
 from .calibration.quality import TERMS, cross_validate, fit_quality, quality_terms, rated_pairs
 from .embed.base import Embedder
+from .errors import InputError
 from .files import write_atomic
 from .io.jsonl import Record
 from .run import check_records
@@ -43,11 +44,14 @@ def rated_terms(data: str | Path, calibration: Calibration, embedder: Embedder |
 
 
 def fit_quality_model(data: str | Path, calibration: Calibration, embedder: Embedder | None = None,
-                      model: str | None = None, log: Callable[[str], None] = print) -> Calibration:
+                      model: str | None = None, log: Callable[[str], None] = print,
+                      required: bool = False) -> Calibration:
     """Return the calibration with a quality model fitted on the fit split of labelled data.
 
     Five-fold cross-validation by document measures it first: how often it orders two segments
-    as their MQM scores do, against the penalty, which orders them without a fitted model.
+    as their MQM scores do, against the penalty, which orders them without a fitted model. Data
+    too few to fit on leave the calibration without a quality score, or, if one is ``required``,
+    raise InputError.
     """
     terms, items = rated_terms(data, calibration, embedder, model)
     mqm = np.array([it.mqm for it in items])
@@ -55,6 +59,8 @@ def fit_quality_model(data: str | Path, calibration: Calibration, embedder: Embe
     try:
         fitted = fit_quality(terms, mqm, groups)
     except ValueError as exc:
+        if required:  # nothing else would be fitted: no file at all beats one without a score
+            raise InputError(f"cannot fit the quality score: {exc}; nothing written", str(data)) from None
         log(f"quality score not fitted: {exc}")
         return dataclasses.replace(calibration, quality=None)
     held_out = cross_validate(terms, mqm, groups, documents)
@@ -86,7 +92,7 @@ def calibrate_quality(data: str | Path, out: str | Path, base: str | Path | None
 
     calibration = load_calibration(base)
     embedder = CachingEmbedder(load_model(model or Settings().model))
-    return write_named(fit_quality_model(data, calibration, embedder, model, log=log), out, data)
+    return write_named(fit_quality_model(data, calibration, embedder, model, log=log, required=True), out, data)
 
 
 def write_named(calibration: Calibration, out: str | Path, data: str | Path) -> Calibration:

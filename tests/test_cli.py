@@ -243,6 +243,19 @@ def test_calibrate_quality_only_refits_the_score_and_keeps_the_flags(run, tmp_pa
     assert again.exit_code == ExitCode.OK and read_calibration(tmp_path / "again.json").quality == cal.quality
 
 
+def test_calibrate_quality_only_on_too_few_rated_segments_writes_nothing(run, tmp_path):
+    rows = [{"id": f"{doc}", "lp": "he-en", "hypothesis": "The talks went well.", "references": ["The talks went well."],
+             "doc": f"doc{doc}", "seg": doc, "mqm": 0} for doc in range(8)]  # no two rated differently
+    data, out = tmp_path / "scores.jsonl", tmp_path / "cal.json"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    result = run("calibrate", data, "--quality-only", "--calibration", "news", "--out", out)
+    assert result.exit_code == ExitCode.INPUT
+    assert result.stderr == (f"mtcheck: error: {data}: cannot fit the quality score: too few rated segments: the "
+                             "quality score needs translations of one source that raters scored differently, some "
+                             "with a major error and some without; nothing written\n")
+    assert not out.exists()
+
+
 def test_calibrate_quality_only_fits_on_segment_scores_without_spans(run, tmp_path):
     from mtcheck.calibration import read_calibration
 
