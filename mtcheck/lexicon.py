@@ -58,3 +58,16 @@ def synonyms(a: str, b: str) -> bool:
     lists with its synonyms ("fears", "fear").
     """
     return a != b and not synsets(a).isdisjoint(synsets(b))
+
+
+@lru_cache(maxsize=1)
+def _irregular_verb_forms() -> frozenset[str]:
+    """Return WordNet's irregular forms of verbs alone ("won", "took"; not "men", nor "left" if a noun's)."""
+    verbs = {w for pos, words in data_rows("synonyms.tsv") if pos == "v" for w in words.split(" ")}
+    return frozenset(form for form, lemmas in data_rows("irregular.tsv")
+                     if not form.endswith("ing") and set(lemmas.split(" ")) <= verbs)
+
+
+def is_past_form(norm: str) -> bool:
+    """Return True if an English word form may be a verb's past: in -ed, or irregular ("won", "took")."""
+    return (len(norm) > 4 and norm.endswith("ed")) or norm in _irregular_verb_forms()

@@ -18,6 +18,7 @@ from .arbitrate import arbitrate
 from .compounds import COMPOUNDS
 from .base import Detector, Finding, SegmentView, Source, build_view
 from .glossary import GLOSSARY
+from .inversion import INVERSION
 from .merge import to_flags
 from .names import NAMES
 from .negation import NEGATION
@@ -36,7 +37,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, INVERSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
