@@ -20,6 +20,7 @@ from .base import Detector, Finding, SegmentView, Source, build_view
 from .glossary import GLOSSARY
 from .inversion import INVERSION
 from .merge import to_flags
+from .modality import MODALITY
 from .names import NAMES
 from .negation import NEGATION
 from .nonwords import NONWORDS
@@ -37,7 +38,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, INVERSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, INVERSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
