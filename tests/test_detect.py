@@ -274,6 +274,35 @@ def test_inversions_need_a_swap_that_no_reference_has(hyp, ref, matches, expecte
     assert [(f.first, f.last) for f in find_inversions(view)] == expected
 
 
+SWAP_HYP = "The Polish president said that Germany will help the Polish brigade."
+SWAP_REF = "The Polish president said Poland would help the German brigade."
+# (ref word, same form) for each translation word; "that" matches nothing
+SWAP_MATCHES = [(0, 1), (1, 1), (2, 1), (3, 1), None, (8, 0), (5, 0), (6, 1), (7, 1), (1, 1), (9, 1)]
+
+
+@pytest.mark.parametrize("case,ref,matches,expected", [
+    ("a name matched in its other form elsewhere, another name in its place", SWAP_REF, SWAP_MATCHES,
+     [("Germany", "Poland")]),
+    ("the other name is matched by a word of the translation", SWAP_REF,
+     SWAP_MATCHES[:9] + [(4, 0)] + SWAP_MATCHES[10:], []),
+    ("the name in its place is another spelling of this one",
+     "The Polish president said Germani would help the German brigade.", SWAP_MATCHES, []),
+    ("the word's own match stands in the place", "The Polish president said German Poles would help the Polish brigade.",
+     [(0, 1), (1, 1), (2, 1), (3, 1), None, (4, 0), (6, 0), (7, 1), (8, 1), (9, 1), (10, 1)], []),
+])
+def test_a_name_in_another_names_place(case, ref, matches, expected):
+    from mtcheck.detect.base import SegmentView
+    from mtcheck.detect.entities import find_entity_swaps
+    from mtcheck.detect.wordalign import Match
+    from mtcheck.words import tokenize
+
+    view = SegmentView(SWAP_HYP, (ref,), tokenize(SWAP_HYP), (tokenize(ref),),
+                       tuple(Match(0, m[0], 0.9, bool(m[1])) if m else None for m in matches))
+    ref_words = view.ref_words[0]
+    assert [(view.hyp_words[f.first].text, " ".join(w.text for w in ref_words[f.ref_span[1]:f.ref_span[2] + 1]))
+            for f in find_entity_swaps(view)] == expected
+
+
 @pytest.mark.parametrize("word,lang,expected", [
     ("seven", "en", 7.0), ("twenty-five", "en", 25.0), ("dozen", "en", 12.0), ("ninety", "en", 90.0),
     ("fifty-fifty", "en", None), ("seven-up", "en", None), ("envoy", "en", None), ("sieben", "de", None),

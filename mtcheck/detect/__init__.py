@@ -17,6 +17,7 @@ from .antonyms import ANTONYMS
 from .arbitrate import arbitrate
 from .compounds import COMPOUNDS
 from .base import Detector, Finding, SegmentView, Source, build_view
+from .entities import ENTITIES
 from .glossary import GLOSSARY
 from .inversion import INVERSION
 from .merge import to_flags
@@ -38,7 +39,7 @@ from .untranslated import COPIED_SOURCE, UNTRANSLATED
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, INVERSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, INVERSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
