@@ -71,9 +71,9 @@ WIRE = SHARED_DATA.parent / "wire_stories"
 HEEN = SHARED_DATA.parent / "heen_news_dev.jsonl"
 # benchmarks/editor.py's figures, a little below this session's (benchmarks/README.md, "What an
 # editor feels"): a regression in what an editor sees fails here
-# (twenty-third session: recall 55/59, precision 0.66, paraphrases 13% major and 34% any; heen
+# (twenty-third session: recall 56/59, precision 0.67, paraphrases 13% major and 34% any; heen
 # eval false alarms 0.450 MT and 0.440 human, major errors kept 0.782)
-WIRE_FLOORS = {"major recall": 53 / 59, "precision": 0.63}
+WIRE_FLOORS = {"major recall": 54 / 59, "precision": 0.63}
 WIRE_CEILINGS = {"paraphrases with a major flag": 0.15, "paraphrases with any flag": 0.37}
 HEEN_EVAL_CEILINGS = {"false alarms, MT": 0.46, "false alarms, human": 0.45}
 HEEN_EVAL_FLOORS = {"major errors kept, MT": 0.775}

@@ -274,6 +274,33 @@ def test_inversions_need_a_swap_that_no_reference_has(hyp, ref, matches, expecte
     assert [(f.first, f.last) for f in find_inversions(view)] == expected
 
 
+@pytest.mark.parametrize("case,hyp,ref,matches,expected", [
+    ("a passive where the reference is active, the words in one order",
+     "Croatia defeated by Denmark", "Croatia beat Denmark", [(0, 1), (1, 0), None, (2, 1)],
+     ["Croatia defeated by Denmark"]),
+    ("with its auxiliary", "Croatia was defeated by Denmark", "Croatia beat Denmark",
+     [(0, 1), None, (1, 0), None, (2, 1)], ["Croatia was defeated by Denmark"]),
+    ("a passive for an active the other way round keeps the roles",
+     "Denmark was defeated by Croatia", "Croatia beat Denmark", [(2, 1), None, (1, 0), None, (0, 1)], []),
+    ("an object relative in the reference keeps the roles",
+     "the level advocated by TED", "the level that TED advocates", [(0, 1), (1, 1), (4, 0), None, (3, 1)], []),
+    ("the reference's verb elsewhere", "Croatia defeated by Denmark", "Croatia fans Denmark beat",
+     [(0, 1), (3, 0), None, (2, 1)], []),
+    ("a relative pronoun in the reference between the two", "Croatia defeated by Denmark",
+     "Croatia who beat Denmark", [(0, 1), (2, 0), None, (3, 1)], []),
+])
+def test_a_passive_for_an_active_turns_the_roles(case, hyp, ref, matches, expected):
+    from mtcheck.detect.base import SegmentView
+    from mtcheck.detect.voice import find_voice_flips
+    from mtcheck.detect.wordalign import Match
+    from mtcheck.words import tokenize
+
+    view = SegmentView(hyp, (ref,), tokenize(hyp), (tokenize(ref),),
+                       tuple(Match(0, m[0], 0.9, bool(m[1])) if m else None for m in matches))
+    words = view.hyp_words
+    assert [hyp[words[f.first].start:words[f.last].end] for f in find_voice_flips(view)] == expected
+
+
 SWAP_HYP = "The Polish president said that Germany will help the Polish brigade."
 SWAP_REF = "The Polish president said Poland would help the German brigade."
 # (ref word, same form) for each translation word; "that" matches nothing

