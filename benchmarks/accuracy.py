@@ -34,15 +34,16 @@ MAJOR = {"major", "critical"}
 ALL = {"minor", "major", "critical"}
 
 
-def run_mtcheck(items: list[Item], embedder=None, calibration: str | None = None):
-    """Check the items with mtcheck's library and return one SegmentResult per item, in order."""
+def run_mtcheck(items: list[Item], embedder=None, calibration: str | None = None, hints: bool = False):
+    """Check the items with mtcheck's library and return one SegmentResult per item, in order
+    (``hints``: with the weak wording evidence shown as minor flags, as --hints shows it)."""
     from mtcheck.io import Record
     from mtcheck.run import check_records
     from mtcheck.settings import Settings
 
     records = [Record(it.id, it.hypothesis, it.references, it.source or None, n)
                for n, it in enumerate(items, start=1)]
-    run = check_records(records, settings=Settings(calibration=calibration), embedder=embedder)
+    run = check_records(records, settings=Settings(calibration=calibration, hints=hints), embedder=embedder)
     return list(run.segments), run
 
 
@@ -356,6 +357,7 @@ def main(argv=None) -> None:
     parser.add_argument("--unit", choices=["sentence", "document"], default="sentence",
                         help="what the bootstrap draws whole: source sentences (default) or documents")
     parser.add_argument("--calibration", help="calibration file to measure (default: the packaged one)")
+    parser.add_argument("--hints", action="store_true", help="show weak wording evidence as minor flags, as --hints does")
     parser.add_argument("--compare", metavar="CALIBRATION",
                         help="also measure this calibration file on the same segments, paired with the first")
     args = parser.parse_args(argv)
@@ -366,7 +368,7 @@ def main(argv=None) -> None:
     embedder = CachingEmbedder(load_model())
     t0 = time.perf_counter()
     items = load_items(args.data, args.split, args.sample, args.seed, args.first_reference)
-    segments, run = run_mtcheck(items, embedder, args.calibration)
+    segments, run = run_mtcheck(items, embedder, args.calibration, args.hints)
     elapsed = time.perf_counter() - t0
     print(f"# mtcheck accuracy: {args.data}, split {args.split}, sample {len(items)}, seed {args.seed}")
     print(f"{run.meta['signature']}\ncalibration {run.meta.get('calibration', '-')}; {elapsed:.0f} s")
@@ -385,12 +387,12 @@ def main(argv=None) -> None:
         print_confidence(subsets, resampling)
     print_systems(items, segments, resampling)
     if args.compare:
-        other_segments, other_run = run_mtcheck(items, embedder, args.compare)
+        other_segments, other_run = run_mtcheck(items, embedder, args.compare, args.hints)
         print_comparison(subsets, other_segments, f"calibration {other_run.meta.get('calibration', '-')}",
                          resampling)
     multi_items = load_items(args.data, args.split, None, args.seed, args.first_reference)
     multi_items = [it for it in multi_items if len(it.raters) > 1]
-    multi_segments, _ = run_mtcheck(multi_items, embedder, args.calibration)
+    multi_segments, _ = run_mtcheck(multi_items, embedder, args.calibration, args.hints)
     multi_rater(multi_items, multi_segments, resampling)
 
 

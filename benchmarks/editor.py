@@ -1,6 +1,6 @@
 """Measure what an editor feels: false alarms on correct text, and garbles kept, on every labelled set.
 
-    python -m benchmarks.editor ../shared/data [--mqm-sample 2000] [--calibration FILE] [--sets wire,heen,mqm]
+    python -m benchmarks.editor ../shared/data [--mqm-sample 2000] [--calibration FILE] [--sets wire,heen,mqm] [--hints]
 
 Prints, for each set:
 - heen_news_dev.jsonl (Hebrew-English news, 12 MT systems and a human translation, MQM scores):
@@ -269,27 +269,29 @@ def main(argv=None) -> None:
     parser.add_argument("--calibration", default=None)
     parser.add_argument("--sets", default="wire,heen,mqm", help="which sets, comma-separated")
     parser.add_argument("--syntax", action="store_true", help="parse as mtcheck check --syntax does")
+    parser.add_argument("--hints", action="store_true", help="show weak wording evidence as mtcheck check --hints does")
     args = parser.parse_args(argv)
+
+    from dataclasses import replace
 
     from mtcheck.embed import CachingEmbedder, load_model
     from mtcheck.settings import Settings
 
     embedder = CachingEmbedder(load_model())
+    settings = Settings(calibration=args.calibration, syntax=args.syntax, hints=args.hints)
     sets = args.sets.split(",")
     started = time.perf_counter()
     if "wire" in sets:
         directory = args.data / "wire_stories"
         _, gold, ok = load_wire(directory)
-        flags = check_wire(directory, Settings(line_aligned=True, calibration=args.calibration, syntax=args.syntax), embedder)
-        print_wire(wire_figures(gold, ok, flags))
+        print_wire(wire_figures(gold, ok, check_wire(directory, replace(settings, line_aligned=True), embedder)))
     if "heen" in sets:
         items = load_heen(args.data / "heen_news_dev.jsonl")
-        print_segments("heen_news_dev.jsonl", items, check_items(items, Settings(calibration=args.calibration, syntax=args.syntax),
-                                                                 embedder))
+        print_segments("heen_news_dev.jsonl", items, check_items(items, settings, embedder))
     if "mqm" in sets:
         items = load_mqm_clean(args.data / "mqm_zhen_dev.jsonl", args.mqm_sample)
         print_segments("mqm_zhen_dev.jsonl (MT: a sample; human: TED's second reference)", items,
-                       check_items(items, Settings(calibration=args.calibration, syntax=args.syntax), embedder))
+                       check_items(items, settings, embedder))
     print(f"\n({time.perf_counter() - started:.0f} s)")
 
 

@@ -111,7 +111,7 @@ def check(translations, references, source, input_format, html_out, no_html, lim
     merged = merged_options(options)
     settings = Settings(**{k: str(merged[k]) if isinstance(merged[k], Path) else merged[k]
                            for k in ("model", "lang", "line_aligned", "ter", "calibration", "decisions",
-                                     "backend", "disk_cache", "syntax")
+                                     "backend", "disk_cache", "syntax", "hints")
                            if merged.get(k) is not None},
                         glossaries=tuple(str(p) for p in merged.get("glossary") or ()))
     thresholds = thresholds_of(merged)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, Sequence
 
 
 class Severity(str, Enum):
@@ -50,3 +50,20 @@ class Flag:
             "detector": self.detector,
             "decision": self.decision,
         }
+
+    @property
+    def is_hint(self) -> bool:
+        """Return True for weak wording evidence: a minor mistranslation, which raters marked about
+        one time in four.
+
+        Such a flag costs an editor more than it finds (benchmarks/README.md, "editor.py"), but it
+        says how far a segment strays: the penalty and the quality score count it, shown or not.
+        """
+        return self.severity is Severity.MINOR and self.kind == "mistranslation"
+
+
+def split_hints(flags: Sequence[Flag], show: bool) -> tuple[tuple[Flag, ...], tuple[Flag, ...]]:
+    """Return (the flags to show, the hints kept for scoring alone); with ``show``, every flag is shown."""
+    if show:
+        return tuple(flags), ()
+    return tuple(f for f in flags if not f.is_hint), tuple(f for f in flags if f.is_hint)

@@ -39,7 +39,8 @@ def rated_terms(data: str | Path, calibration: Calibration, embedder: Embedder |
         settings = Settings(calibration=str(path), **({"model": model} if model else {}))
         run = check_records(records, settings=settings, embedder=embedder)
     checked = {s.id: s for s in run.segments}  # by id: the terms must stand in the items' order
-    rows = [quality_terms(s.scores, s.flags, s.hypothesis, s.references[0]) for s in (checked[it.id] for it in items)]
+    rows = [quality_terms(s.scores, s.flags + s.hints, s.hypothesis, s.references[0])
+            for s in (checked[it.id] for it in items)]
     return np.array(rows, float), items
 
 

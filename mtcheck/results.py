@@ -56,12 +56,14 @@ class SegmentResult(Segment):
     scores: Scores
     flags: tuple[Flag, ...]
     suppressed: int = 0  # flags an editor dismissed before, not raised again
+    hints: tuple[Flag, ...] = ()  # weak evidence the scores count but no editor is shown (Settings.hints)
 
     @classmethod
-    def of(cls, segment: Segment, scores: Scores, flags: tuple[Flag, ...], suppressed: int = 0) -> "SegmentResult":
+    def of(cls, segment: Segment, scores: Scores, flags: tuple[Flag, ...], suppressed: int = 0,
+           hints: tuple[Flag, ...] = ()) -> "SegmentResult":
         """Return the result for a segment."""
         return cls(**{f.name: getattr(segment, f.name) for f in fields(Segment)},
-                   scores=scores, flags=flags, suppressed=suppressed)
+                   scores=scores, flags=flags, suppressed=suppressed, hints=hints)
 
     @property
     def worst(self) -> Severity | None:

@@ -17,6 +17,7 @@ from .detect.base import SegmentView, pooled_words
 from .embed.base import Embedder, Encoding
 from .glossary import Glossary
 from .metrics import LexicalMetrics, SegmentStatistics
+from .flags import split_hints
 from .results import Flag, Scores, SegmentResult, Severity
 from .sentences import NO_REFERENCE, Segment, shift
 from .settings import Settings
@@ -183,7 +184,8 @@ def check_segment(unit: Segment, stats: SegmentStatistics, pairs: Sequence[Sente
     flags, dropped = apply_decisions(unit.hypothesis, found, context.decisions)
     scores = Scores(lex.chrf, lex.bleu, views.similarity, views.cosine, lex.ter,
                     context.calibration.penalty(flags, views.similarity))
-    return SegmentResult.of(unit, with_quality(scores, flags, unit, context), flags, dropped)
+    shown, hints = split_hints(flags, context.settings.hints)
+    return SegmentResult.of(unit, with_quality(scores, flags, unit, context), shown, dropped, hints)
 
 
 def with_quality(scores: Scores, flags: Sequence[Flag], unit: Segment, context: Context) -> Scores:
@@ -195,9 +197,10 @@ def with_quality(scores: Scores, flags: Sequence[Flag], unit: Segment, context: 
 def with_flags(result: SegmentResult, flags: Sequence[Flag], context: Context) -> SegmentResult:
     """Return a checked segment with more flags (found over its whole document), decided and scored."""
     added, dropped = apply_decisions(result.hypothesis, flags, context.decisions)
-    every = tuple(sorted(result.flags + added, key=lambda f: f.start))
+    every = tuple(sorted(result.flags + result.hints + added, key=lambda f: f.start))
     scores = replace(result.scores, penalty=context.calibration.penalty(every, result.scores.similarity))
-    return replace(result, flags=every, scores=with_quality(scores, every, result, context),
+    shown, hints = split_hints(every, context.settings.hints)
+    return replace(result, flags=shown, hints=hints, scores=with_quality(scores, every, result, context),
                    suppressed=result.suppressed + dropped)
 
 

@@ -26,6 +26,7 @@ class Settings:
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
     glossaries: tuple[str, ...] = ()  # paths of house-style glossaries (TSV, CSV, TBX)
     syntax: bool = False  # parse translation and reference (pip install 'mtcheck[syntax]')
+    hints: bool = False  # show weak wording evidence (minor mistranslations) as flags; it is scored either way
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -80,7 +81,7 @@ CONFIG_KEYS: dict[str, type] = {
     "fail_on": str, "max_flags": int, "min_chrf": float, "min_similarity": float, "min_quality": float,
     "min_segment_quality": float,
     "model": str, "lang": str, "calibration": str, "line_aligned": bool, "ter": bool, "glossary": list,
-    "syntax": bool,
+    "syntax": bool, "hints": bool,
 }
 CONFIG_FILES = ("mtcheck.toml", "pyproject.toml")
 

@@ -8,7 +8,10 @@ accuracy 0.675, and a calibration error of the flags' confidence of 0.055. The c
 before it (mqm-zhen-fit-2026-12-02-a6aeb984, the same cut-offs with the detectors' raw scores as
 confidence) gives the same span figures, AUC 0.649, tau 0.307, pairwise 0.670 and an error of
 0.245 on these 300 with the same code.
-Floors sit a little below, so noise passes and a real drop does not.
+Floors sit a little below, so noise passes and a real drop does not. Since the twenty-third
+session weak wording evidence (minor mistranslations) is a hint, scored but not shown unless
+--hints: all P 0.567, all R 0.257, all F1 0.354 by default; 0.437, 0.417 and 0.426 with hints
+(the other figures are the same either way: major F1 0.226, tau 0.323, pairwise 0.679).
 """
 import pytest
 
@@ -23,12 +26,14 @@ pytestmark = [
 FLOORS = {
     "major P": 0.17,
     "major F1": 0.20,
-    "all P": 0.41,
-    "all F1": 0.40,
+    "all P": 0.52,
+    "all F1": 0.33,
     "seg AUC": 0.63,
     "tau": 0.30,
     "pairwise": 0.66,
 }
+# with --hints, the minor spans come back
+HINT_FLOORS = {"all P": 0.41, "all F1": 0.40}
 # the flags' confidence against the share that raters marked (mqm.reliability)
 CALIBRATION_ERROR_CEILING = 0.10
 
@@ -55,6 +60,17 @@ def test_figure_stays_above_floor(rows, figure, floor):
     assert rows["mtcheck"][figure] >= floor
 
 
+def test_hints_shown_find_the_minor_spans(checked, real_embedder):
+    from benchmarks.accuracy import figures, run_mtcheck
+
+    items, segments = checked
+    with_hints, _ = run_mtcheck(items, embedder=real_embedder, hints=True)
+    shown, hidden = figures(items, with_hints)["mtcheck"], figures(items, segments)["mtcheck"]
+    assert all(shown[figure] >= floor for figure, floor in HINT_FLOORS.items())
+    # the hints are scored either way: the segment figures do not move
+    assert (shown["tau"], shown["major F1"]) == (hidden["tau"], hidden["major F1"])
+
+
 def test_segment_penalty_beats_chrf_by_a_margin(rows):
     assert rows["mtcheck"]["tau"] >= rows["sentence chrF"]["tau"] + 0.05
 
@@ -71,10 +87,11 @@ WIRE = SHARED_DATA.parent / "wire_stories"
 HEEN = SHARED_DATA.parent / "heen_news_dev.jsonl"
 # benchmarks/editor.py's figures, a little below this session's (benchmarks/README.md, "What an
 # editor feels"): a regression in what an editor sees fails here
-# (twenty-third session: recall 56/59, precision 0.67, paraphrases 13% major and 34% any; heen
-# eval false alarms 0.450 MT and 0.440 human, major errors kept 0.782)
-WIRE_FLOORS = {"major recall": 54 / 59, "precision": 0.63}
-WIRE_CEILINGS = {"paraphrases with a major flag": 0.15, "paraphrases with any flag": 0.37}
+# (twenty-third session: recall 52/59, precision 0.80 (67 of 84), paraphrases 13% major and 14%
+# any, hints hidden (56/59, 0.67 and 34% with --hints); heen eval false alarms 0.450 MT and 0.440
+# human, major errors kept 0.782)
+WIRE_FLOORS = {"major recall": 50 / 59, "precision": 0.76}
+WIRE_CEILINGS = {"paraphrases with a major flag": 0.15, "paraphrases with any flag": 0.17}
 HEEN_EVAL_CEILINGS = {"false alarms, MT": 0.46, "false alarms, human": 0.45}
 HEEN_EVAL_FLOORS = {"major errors kept, MT": 0.775}
 

@@ -199,6 +199,17 @@ def test_paragraphs_get_the_flags_of_their_sentences(real_embedder):
         return [(f.kind, f.severity, f.text, f.suggestion) for s in run.segments for f in s.flags]
 
     by_sentence = flags(False)
-    assert len(by_sentence) >= 18
+    assert len(by_sentence) >= 17  # 18 before weak wording evidence became a hint (twenty-third session)
     # before the paragraphs were checked sentence by sentence: 18 flags, 4 of them different
     assert flags(True) == by_sentence
+
+
+def test_hints_are_scored_and_shown_only_when_asked(real_embedder):
+    """Weak wording evidence counts in the scores either way and is a flag only with hints."""
+    hidden, shown = (mtcheck.check(SEED, [SEED_REF], settings=Settings(hints=hints), embedder=real_embedder)
+                     for hints in (False, True))
+    extra = [f for s in shown.segments for f in s.flags if f.is_hint]
+    assert [f.text for f in extra] == ["Dmitriev speaks", "showed"]
+    assert not any(f.is_hint for s in hidden.segments for f in s.flags)
+    assert [f.text for s in hidden.segments for f in s.hints] == ["Dmitriev speaks", "showed"]
+    assert [s.scores for s in hidden.segments] == [s.scores for s in shown.segments]
