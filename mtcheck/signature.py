@@ -13,7 +13,7 @@ from .version import __version__
 
 @dataclass(frozen=True)
 class Signature:
-    """Everything a run's scores depend on, shown in sacrebleu's key:value|... style."""
+    """Everything a run's scores and flags depend on, shown in sacrebleu's key:value|... style."""
 
     version: str
     model: str
@@ -25,12 +25,13 @@ class Signature:
     sacrebleu: Mapping[str, str]  # each lexical metric's own signature
     glossary: str = ""  # each glossary file's name and digest; "" for none
     syntax: str = ""  # the parser of --syntax; "" without
+    hints: bool = False  # weak wording evidence shown as flags (--hints); the scores are the same either way
 
     def __str__(self) -> str:
         return (f"mtcheck:{self.version}|model:{self.model}|backend:{self.backend}|"
                 f"calibration:{self.calibration}|sim:rescaled(b={self.baseline:.4f})|"
                 f"lang:{self.lang}|align:{self.alignment}" + (f"|glossary:{self.glossary}" if self.glossary else "")
-                + (f"|syntax:{self.syntax}" if self.syntax else ""))
+                + (f"|syntax:{self.syntax}" if self.syntax else "") + ("|hints:shown" if self.hints else ""))
 
 
 def signature_of(model: str, backend: str, calibration: Calibration, baseline: float, settings: Settings,
@@ -38,7 +39,7 @@ def signature_of(model: str, backend: str, calibration: Calibration, baseline: f
     """Return the signature of a run with these settings, model, calibration and glossary."""
     return Signature(__version__, model, backend, calibration.id, baseline, settings.lang,
                      "lines" if settings.line_aligned else "sentences", dict(sacrebleu),
-                     glossary.digest if glossary else "", parser_name(settings))
+                     glossary.digest if glossary else "", parser_name(settings), settings.hints)
 
 
 def parser_name(settings: Settings) -> str:
