@@ -19,6 +19,15 @@ if TYPE_CHECKING:
 ANCHOR_SIMILARITY = 0.75
 
 
+# marks that end or set off a clause: words on either side of one belong to different phrases
+CLAUSE_MARKS = ",;:.!?()«»\"“”–—"
+
+
+def one_clause(words, text: str, a: int, b: int) -> bool:
+    """Return True if no clause mark stands between words a < b of a text."""
+    return not any(c in CLAUSE_MARKS for c in text[words[a].end:words[b].start])
+
+
 @dataclass(frozen=True, eq=False)
 class Source:
     """A source text as the detectors use it, prepared once: a document's source serves every segment."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..lexicon import is_past_form
 from ..results import Severity
 from ..words import is_closed_class
-from .base import Detector, Finding, SegmentView
+from .base import Detector, Finding, SegmentView, one_clause
 
 # between the verb and its noun in the translation: what may stand before a noun, and nothing else
 BEFORE_NOUN = {"en": frozenset({"the", "a", "an", "both", "all", "two", "three", "its", "their", "his", "her",
@@ -72,7 +72,7 @@ def _doer_before(view: SegmentView, r: int, noun: int, verb: int) -> bool:
     gap = ref[noun + 1:verb]
     if not 0 < verb - noun <= REACH or not all(w.norm in BETWEEN[lang] or w.norm.endswith("ly") for w in gap):
         return False
-    if any(c in ",;:.!?()" for c in text[ref[noun].end:ref[verb].start]):
+    if not one_clause(ref, text, noun, verb):
         return False
     # a passive's agent ("signed by") or a word that the verb modifies ("international advanced
     # equipment"): then the reference's verb is no verb of that noun

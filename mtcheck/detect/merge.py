@@ -5,12 +5,11 @@ from dataclasses import replace
 
 from ..results import Flag
 from ..words import is_function_word
-from .base import Finding, SegmentView
+from .base import CLAUSE_MARKS, Finding, SegmentView
 
 SPAN_MATCH = 0.6  # inside a flagged span, a match this good still says where the span belongs
 ANCHOR_REACH = 3  # how many words away from a span an anchor may be
 PHRASE_WORDS = 3  # a span this long at an end of the translation reaches the reference's end
-CLAUSE_MARKS = ",;:.!?()«»\"“”–—"
 
 
 # Kinds that describe wording rather than a precise word-level fault: neighbouring findings of

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from ..results import Severity
 from ..words import is_closed_class, is_possessive
-from .base import Detector, Finding, SegmentView
+from .base import Detector, Finding, SegmentView, one_clause
 
 REACH = 4  # words from one side to the other, in each text
-CLAUSE_MARKS = ",;:.!?()«»\"“”–—"
 # a middle word of these says a legitimate reordering: reported speech, or a passive's agent
 SPEECH = {"en": frozenset({"say", "said", "says", "tell", "told", "tells", "add", "added", "adds", "state",
                            "stated", "states", "announce", "announced", "announces", "report", "reported",
@@ -34,11 +33,6 @@ def _content_anchor(view: SegmentView, i: int) -> bool:
     w, m = view.hyp_words[i], view.matches[i]
     # the closed classes, not the most frequent words: "state", "company" or "people" can be a doer
     return m is not None and m.same_form and not is_closed_class(w, view.lang) and not w.is_number
-
-
-def _one_clause(view: SegmentView, words, a: int, b: int, text: str) -> bool:
-    """Return True if no clause mark stands between words a < b of a text."""
-    return not any(c in CLAUSE_MARKS for c in text[words[a].end:words[b].start])
 
 
 def _genitive_for_of(view: SegmentView, i: int, j: int, ref_words, a: int, b: int) -> bool:
@@ -78,8 +72,8 @@ def find_role_swaps(view: SegmentView) -> list[Finding]:
                 mj = view.matches[j]
                 if mj.ref != mv.ref or mj.word >= mv.word or mi.word - mj.word > REACH:
                     continue
-                if not (_one_clause(view, view.hyp_words, i, j, view.hypothesis)
-                        and _one_clause(view, ref_words, mj.word, mi.word, ref_text)):
+                if not (one_clause(view.hyp_words, view.hypothesis, i, j)
+                        and one_clause(ref_words, ref_text, mj.word, mi.word)):
                     continue
                 if found and i <= found[-1].last or _genitive_for_of(view, i, j, ref_words, mj.word, mi.word):
                     continue

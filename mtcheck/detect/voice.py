@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..lexicon import is_past_form
 from ..results import Severity
 from ..words import is_closed_class
-from .base import Detector, Finding, SegmentView
+from .base import Detector, Finding, SegmentView, one_clause
 
 AGENT = {"en": "by"}
 # between the doer and the verb in the translation: the passive's auxiliary
@@ -45,7 +45,7 @@ def find_voice_flips(view: SegmentView) -> list[Finding]:
         text = view.references[mx.ref]
         if mv is None or mv.ref != mx.ref or not mx.word < mv.word < my.word \
                 or any(is_closed_class(w, view.lang) for w in ref[mx.word + 1:my.word]) \
-                or any(c in ",;:.!?()" for c in text[ref[mx.word].end:ref[my.word].start]):
+                or not one_clause(ref, text, mx.word, my.word):
             continue
         found.append(Finding(x, y, Severity.MAJOR, "role-reversal",
                              '"{text}" turns the roles round: the reference has {suggestion}', 0.6,
