@@ -15,9 +15,9 @@ from .decisions import Decisions, flag_key
 from .detect import Source, build_view, detect
 from .detect.base import SegmentView, pooled_words
 from .embed.base import Embedder, Encoding
+from .flags import split_hints
 from .glossary import Glossary
 from .metrics import LexicalMetrics, SegmentStatistics
-from .flags import split_hints
 from .results import Flag, Scores, SegmentResult, Severity
 from .sentences import NO_REFERENCE, Segment, shift
 from .settings import Settings
