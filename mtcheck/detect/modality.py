@@ -4,8 +4,8 @@ June", "the disease was found" for "can be found".
 Wording moves modals about freely ("will build" for "to establish", "it's possible that ... can"
 for "may"), so only the plainest case is read: the same verb form after "be" in both texts, with
 a modal before the reference's "be" ("would be presented") and a plain "was" or "were" before
-the translation's ("was presented"), and no "maybe" or "perhaps" in its sentence. The statement then says that something
-happened, or is so, where the reference says it will, would or may.
+the translation's ("was presented"), and no "maybe" or "perhaps" in its sentence. The
+translation then says that something happened where the reference says it will, would or may.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ BE = {"en": "be"}
 # the past only: a present ("the path of light is bent" for "will be curved") may state what is
 # generally so, which raters let pass
 FACTUAL = {"en": frozenset({"was", "were"})}
-# a modal said otherwise in the translation's clause ("maybe the chemicals are useful")
+# a modal said otherwise in the translation ("maybe the chemicals are useful")
 HEDGES = {"en": frozenset({"maybe", "perhaps", "probably", "possibly", "likely"})}
 
 

@@ -24,7 +24,7 @@ PASSIVE = {"en": frozenset({"by"})}
 GENITIVE_OF = {"en": "of"}
 
 
-def _content_anchor(view: SegmentView, i: int) -> bool:
+def content_anchor(view: SegmentView, i: int) -> bool:
     """Return True if translation word i is a content word that the reference writes so too.
 
     The very word, not a close match: a phrase reworded ("quality housing solutions" for
@@ -54,7 +54,7 @@ def find_role_swaps(view: SegmentView) -> list[Finding]:
     if not view.ref_words or view.lang not in SPEECH:
         return []
     n = len(view.hyp_words)
-    anchored = [i for i in range(n) if _content_anchor(view, i)]
+    anchored = [i for i in range(n) if content_anchor(view, i)]
     marked = {w.norm for w in view.hyp_words} | {w.norm for ws in view.ref_words for w in ws}
     if marked & PASSIVE[view.lang]:
         return []

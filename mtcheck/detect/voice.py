@@ -6,17 +6,12 @@ from ..lexicon import is_past_form
 from ..results import Severity
 from ..words import is_closed_class
 from .base import Detector, Finding, SegmentView, one_clause
+from .roles import content_anchor
 
 AGENT = {"en": "by"}
 # between the doer and the verb in the translation: the passive's auxiliary
 BE = {"en": frozenset({"was", "were", "is", "are", "been", "be", "being", "got"})}
 REACH = 4  # words from the doer to the done-to in the reference
-
-
-def _anchor(view: SegmentView, i: int) -> bool:
-    """Return True if translation word i is a content word written as the reference writes it."""
-    m, w = view.matches[i], view.hyp_words[i]
-    return m is not None and m.same_form and not is_closed_class(w, view.lang) and not w.is_number
 
 
 def find_voice_flips(view: SegmentView) -> list[Finding]:
@@ -29,11 +24,11 @@ def find_voice_flips(view: SegmentView) -> list[Finding]:
         if words[b].norm != by or not is_past_form(words[b - 1].norm) \
                 or view.between(b - 1, b).strip() or view.between(b, b + 1).strip():
             continue
-        y = b + 1 if _anchor(view, b + 1) else None
+        y = b + 1 if content_anchor(view, b + 1) else None
         x = b - 2
         while x >= 0 and words[x].norm in BE[view.lang] and not view.between(x, x + 1).strip():
             x -= 1
-        if y is None or x < 0 or not _anchor(view, x) or any(view.between(k, k + 1).strip() for k in range(x, b - 1)):
+        if y is None or x < 0 or not content_anchor(view, x) or any(view.between(k, k + 1).strip() for k in range(x, b - 1)):
             continue
         mx, my = view.matches[x], view.matches[y]
         ref = view.ref_words[mx.ref]
