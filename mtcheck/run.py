@@ -197,7 +197,7 @@ def document_result(name: str, ref_names: tuple[str, ...], segments: tuple[Segme
     run.merge(tally.sums)
     return DocumentResult(name, ref_names, segments, corpus_scores(context.metrics, tally.sums), mode, notes,
                           tally.sums.suppressed, streamed, tally.system_results(context.metrics),
-                          dict(tally.sums.qualities))
+                          dict(tally.sums.qualities), tally.sums.hints)
 
 
 def finish(documents: Sequence[DocumentResult], context: Context, run: Sums) -> RunResult:

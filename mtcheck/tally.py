@@ -22,6 +22,7 @@ class Sums:
     similarity: float = 0.0
     penalty: float = 0.0
     suppressed: int = 0
+    hints: int = 0
     counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     segments: int = 0
     # how many segments had each quality, as shown (at most 1,001 values): a mean, and how many
@@ -43,6 +44,7 @@ class Sums:
         if segment.scores.quality is not None:
             self.qualities[round(segment.scores.quality, QUALITY_PLACES)] += 1
         self.suppressed += segment.suppressed
+        self.hints += len(segment.hints)
         for f in segment.flags:
             self.counts[f.severity.value] += 1
 
@@ -54,6 +56,7 @@ class Sums:
         self.penalty += other.penalty
         self.qualities.update(other.qualities)
         self.suppressed += other.suppressed
+        self.hints += other.hints
         for severity, n in other.counts.items():
             self.counts[severity] += n
 

@@ -1,7 +1,7 @@
 """One hand-built result, the shared fixture of every renderer's gold file (tests/gold/report.*).
 
 It holds what the reports must render well: every severity, a zero-width omission, a flag
-without a suggestion, a batch of two MT systems with a note and a suppressed flag, and
+without a suggestion, hints not shown, a batch of two MT systems with a note and a suppressed flag, and
 translated text that is hostile to HTML, Markdown and CI logs.
 """
 from mtcheck.gate import evaluate
@@ -61,7 +61,7 @@ def sample_run() -> RunResult:
                        scores=Scores(0.0, 0.0, -0.04, 0.0, penalty=3.5, quality=30.0),
                        flags=(Flag(0, 0, "", M, "omission", "this reference sentence has no counterpart",
                                    0.7, "He left at noon.", "align", "omit"),))),
-        CorpusScores(45.2, 61.3, 0.512, quality=36.93))
+        CorpusScores(45.2, 61.3, 0.512, quality=36.93), hints=2)
     three = "The talks went well."
     four = "Prices rose by 5 percent\n::error::injected"
     batch = DocumentResult(

@@ -213,4 +213,5 @@ def test_hints_are_scored_and_shown_only_when_asked(real_embedder):
     assert not any(f.is_hint for s in hidden.segments for f in s.flags)
     assert [f.text for s in hidden.segments for f in s.hints] == ["Dmitriev speaks", "showed"]
     assert [s.scores for s in hidden.segments] == [s.scores for s in shown.segments]
+    assert (hidden.documents[0].hints, shown.documents[0].hints) == (2, 0)
     assert shown.meta["signature"].endswith("|hints:shown") and "hints" not in hidden.meta["signature"]
