@@ -131,4 +131,4 @@ def render_html(run: RunResult, verdict: Verdict | None = None) -> str:
         has_source=any(s.source for s in run.segments),
         chart=similarity_chart(run.segments),
         index=document_index(run.documents) if len(run.documents) > 1 else [],
-        suppressed=sum(d.suppressed for d in run.documents))
+        suppressed=sum(d.suppressed for d in run.documents), hints=sum(d.hints for d in run.documents))

@@ -31,13 +31,14 @@ def render_markdown(run: RunResult, verdict: Verdict | None) -> str:
             lines += ["**Gate: failed.**", ""]
             lines += [f"- {_cell(f.scope)}: {f.check}: {_cell(f.message)}" for f in verdict.failures]
             lines.append("")
-    suppressed = sum(d.suppressed for d in run.documents)
+    suppressed, hints = sum(d.suppressed for d in run.documents), sum(d.hints for d in run.documents)
     lines += [f"{run.segment_count} segment{'s' * (run.segment_count != 1)} · {counts['critical']} critical, "
               f"{counts['major']} major, {counts['minor']} minor flags · "
               + (f"quality {_figure(run.corpus.quality, 1)} · BLEU {run.corpus.bleu:.1f} · chrF {run.corpus.chrf:.1f} · similarity {run.corpus.similarity:.3f}"
                  if run.corpus.bleu is not None else "no scores without a reference")
               + (f" · {suppressed} flag{'s' * (suppressed != 1)} dismissed by an editor's decisions not raised again"
-                 if suppressed else ""), ""]
+                 if suppressed else "")
+              + (f" · {hints} hint{'s' * (hints != 1)} not shown (--hints shows them)" if hints else ""), ""]
     lines += ["| document | segments | quality | BLEU | chrF | similarity | critical | major | minor |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for d in run.documents:
