@@ -57,6 +57,19 @@ def test_the_news_calibration_keeps_the_flags_and_rescores(run, tmp_path):
     assert [s["scores"]["quality"] for s in segments["news"]] != [s["scores"]["quality"] for s in segments["default"]]
 
 
+@pytest.mark.parametrize("args,config,shown", [
+    ([], None, False), (["--hints"], None, True), ([], "hints = true\n", True), (["--no-hints"], "hints = true\n", False),
+])
+def test_hints_are_shown_from_the_option_or_the_settings_file(run, tmp_path, args, config, shown):
+    extra = []
+    if config is not None:
+        (tmp_path / "m.toml").write_text(config)
+        extra = ["--config", tmp_path / "m.toml"]
+    result = run("check", SEED, "-r", SEED_REF, "--json", tmp_path / "r.json", "--no-html", *args, *extra)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert json.loads((tmp_path / "r.json").read_text())["meta"]["signature"].endswith("|hints:shown") is shown
+
+
 def test_json_to_stdout_keeps_stdout_parseable(run, tmp_path):
     result = run("check", SEED, "-r", SEED_REF, "--json", "-", "--no-html")
     assert result.exit_code == ExitCode.OK

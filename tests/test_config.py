@@ -24,6 +24,12 @@ def test_keys_types_and_relative_paths(tmp_path):
                                  "calibration": str(tmp_path / "cal.json")}
 
 
+def test_hints_are_a_setting(tmp_path):
+    path = tmp_path / "mtcheck.toml"
+    path.write_text("hints = true\n")
+    assert load_config(path) == {"hints": True}
+
+
 def test_a_packaged_calibration_is_named_not_a_path(tmp_path):
     path = tmp_path / "mtcheck.toml"
     path.write_text('calibration = "news"\n')
