@@ -132,7 +132,7 @@ def report_name(translations) -> str:
 def files_read(translations, references, source, fmt, merged: dict, options: dict) -> list[Path]:
     """Return every file the check reads: each translation and reference file (directories and
     globs expanded), the source, the decisions, the calibration and the settings file."""
-    from .calibration.file import PACKAGED
+    from .calibration.file import is_packaged
     from .io.load import jobs_of
     from .settings import find_config
 
@@ -140,7 +140,8 @@ def files_read(translations, references, source, fmt, merged: dict, options: dic
     files = [f for job in jobs for f in (job.translation, *job.references)]
     config = options.get("config_path") or find_config(Path.cwd())
     calibration = merged.get("calibration")
-    calibration = None if str(calibration) in PACKAGED else calibration  # a packaged one is no file of the user's
+    if calibration is not None and is_packaged(calibration):  # a packaged one is no file of the user's
+        calibration = None
     extra = [source, merged.get("decisions"), calibration, config, *(merged.get("glossary") or ())]
     return [*translations, *references, *files, *(Path(p) for p in extra if p is not None)]
 

@@ -29,14 +29,18 @@ def data_rows(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _synonym_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]]]:
-    """Return each word's synsets (by row number) and each irregular form's dictionary forms."""
+def _synonym_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
+    """Return each word's synsets (by row number), each irregular form's dictionary forms, and
+    the words of verb synsets: the two files read once."""
     synsets: dict[str, list[int]] = {}
-    for row, (_, words) in enumerate(data_rows("synonyms.tsv")):
+    verbs: set[str] = set()
+    for row, (pos, words) in enumerate(data_rows("synonyms.tsv")):
         for word in words.split(" "):
             synsets.setdefault(word, []).append(row)
+            if pos == "v":
+                verbs.add(word)
     irregular = {form: tuple(forms.split(" ")) for form, forms in data_rows("irregular.tsv")}
-    return {w: tuple(rows) for w, rows in synsets.items()}, irregular
+    return {w: tuple(rows) for w, rows in synsets.items()}, irregular, frozenset(verbs)
 
 
 def dictionary_forms(norm: str) -> frozenset[str]:
@@ -63,9 +67,8 @@ def synonyms(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def _irregular_verb_forms() -> frozenset[str]:
     """Return WordNet's irregular forms of verbs alone ("won", "took"; not "men", nor "left" if a noun's)."""
-    verbs = {w for pos, words in data_rows("synonyms.tsv") if pos == "v" for w in words.split(" ")}
-    return frozenset(form for form, lemmas in data_rows("irregular.tsv")
-                     if not form.endswith("ing") and set(lemmas.split(" ")) <= verbs)
+    _, irregular, verbs = _synonym_tables()
+    return frozenset(form for form, lemmas in irregular.items() if not form.endswith("ing") and set(lemmas) <= verbs)
 
 
 def is_past_form(norm: str) -> bool:

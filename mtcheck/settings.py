@@ -132,9 +132,9 @@ def load_config(path: Path) -> dict[str, Any]:
             raise UsageError(f"setting {key!r} must be {TYPE_NAMES[want]}, got {value!r}",
                              str(path), _line_of(text, key))
         if name == "calibration":
-            from .calibration.file import PACKAGED  # deferred: it loads the word lists
+            from .calibration.file import is_packaged  # deferred: it loads the word lists
 
-            if value not in PACKAGED:  # a file, relative to the config file, not to where mtcheck runs
+            if not is_packaged(value):  # a file, relative to the config file, not to where mtcheck runs
                 value = str((path.parent / value).resolve())
         if name == "glossary":
             value = [str((path.parent / v).resolve()) for v in value]

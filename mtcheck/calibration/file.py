@@ -161,11 +161,16 @@ def default_calibration() -> Calibration:
     return packaged_calibration("default")
 
 
-def load_calibration(where: str | Path | None) -> Calibration:
-    """Return the calibration a setting names: a packaged one by its name (None: the default), or a file.
+def is_packaged(where: str | Path) -> bool:
+    """Return True if a calibration setting names a packaged calibration, not a file.
 
     A name always means the packaged calibration; a file called "news" is given as ./news.
     """
-    if where is None or str(where) in PACKAGED:
+    return str(where) in PACKAGED
+
+
+def load_calibration(where: str | Path | None) -> Calibration:
+    """Return the calibration a setting names: a packaged one by its name (None: the default), or a file."""
+    if where is None or is_packaged(where):
         return packaged_calibration(str(where or "default"))
     return read_calibration(where)

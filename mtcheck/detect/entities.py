@@ -34,7 +34,7 @@ def find_entity_swaps(view: SegmentView) -> list[Finding]:
     if not view.ref_words:
         return []
     words, matches, found = view.hyp_words, view.matches, []
-    taken = {(x.ref, x.word) for x in matches if x is not None}
+    taken = None  # the reference words matched, gathered for the first candidate only
     for i in range(1, len(words) - 1):
         m = matches[i]
         if m is None or not words[i].text[:1].isupper() or words[i].is_number:
@@ -49,6 +49,7 @@ def find_entity_swaps(view: SegmentView) -> list[Finding]:
         ml, mr = matches[left], matches[right]
         if not (ml.ref == mr.ref == m.ref and 0 < mr.word - ml.word <= SLOT + 1) or ml.word < m.word < mr.word:
             continue
+        taken = taken if taken is not None else {(x.ref, x.word) for x in matches if x is not None}
         others = [j for j in range(ml.word + 1, mr.word)
                   if ref[j].text[:1].isupper() and not ref[j].is_number and (m.ref, j) not in taken
                   and fuzz.ratio(ref[j].norm, words[i].norm) < LIKENESS]

@@ -23,9 +23,9 @@ SUBJECTS = {"en": frozenset({"i", "we", "you", "he", "she", "it", "they", "there
 # between the noun and the verb in the reference: an adverb or a perfect's auxiliary, no more
 # ("the presidents also signed"); anything else may make the noun the object ("the piano I bought")
 BETWEEN = {"en": frozenset({"also", "then", "later", "finally", "jointly", "have", "has", "had", "both", "all"})}
-# a verb after one of these is an adjective ("the signed declaration")
-DETERMINERS = {"en": frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our",
-                                "my", "your"})}
+# a verb after one of these is an adjective ("the signed declaration"), or has a subject of its own
+NOT_BEFORE_VERB = {lang: words | frozenset({"the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
+                                            "our", "my", "your"}) for lang, words in SUBJECTS.items()}
 QUOTES = "\"'”’»“"
 REACH = 3  # words from the verb to its noun in the translation, and from the noun to the verb in the reference
 
@@ -39,7 +39,7 @@ def find_inversions(view: SegmentView) -> list[Finding]:
     for v in range(1, len(words) - 1):
         mv, verb = matches[v], words[v]
         if mv is None or not mv.same_form or "-" in verb.norm or not is_past_form(verb.norm) \
-                or is_closed_class(verb, lang) or words[v - 1].norm in DETERMINERS[lang] | SUBJECTS[lang] \
+                or is_closed_class(verb, lang) or words[v - 1].norm in NOT_BEFORE_VERB[lang] \
                 or _after_quote(view, v):
             continue
         n = _noun_after(view, v)
