@@ -37,8 +37,8 @@ model_options = _options(
                  help="Decisions exported from the HTML report: dismissed flags are not raised again."),
     click.option("--ter/--no-ter", default=None, help="Also compute TER (slow)."),
     click.option("--hints/--no-hints", default=None,
-                 help="Also show weak wording evidence as minor flags (about one in four marks an error; "
-                      "the scores count it either way)."),
+                 help="Also show weak evidence as minor flags: wording (about one in four marks an "
+                      "error), names in another spelling; the scores count it either way."),
     click.option("--syntax/--no-syntax", default=None,
                  help="Also parse translation and reference to find roles turned round (pip install "
                       "'mtcheck[syntax]'; about 1.8 times as slow)."),

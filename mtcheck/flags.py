@@ -5,6 +5,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Sequence
 
+# minor flags of these kinds are hints: weak evidence, counted in the scores and shown on request
+# (a wording that matches a little weakly; a little-known name in another transliteration)
+HINT_KINDS = frozenset({"mistranslation", "name-mismatch"})
+
 
 class Severity(str, Enum):
     """How bad a flag is; compare with .rank (critical is worst)."""
@@ -53,13 +57,13 @@ class Flag:
 
     @property
     def is_hint(self) -> bool:
-        """Return True for weak wording evidence: a minor mistranslation, which raters marked about
-        one time in four.
+        """Return True for weak evidence: a minor mistranslation, which raters marked about one time
+        in four, or a minor name mismatch, another transliteration that the house style settles.
 
         Such a flag costs an editor more than it finds (benchmarks/README.md, "editor.py"), but it
         says how far a segment strays: the penalty and the quality score count it, shown or not.
         """
-        return self.severity is Severity.MINOR and self.kind == "mistranslation"
+        return self.severity is Severity.MINOR and self.kind in HINT_KINDS
 
 
 def split_hints(flags: Sequence[Flag], show: bool) -> tuple[tuple[Flag, ...], tuple[Flag, ...]]:

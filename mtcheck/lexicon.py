@@ -1,6 +1,8 @@
-"""Dictionary knowledge of English words: their dictionary forms, and WordNet 3.0's synonyms."""
+"""Dictionary knowledge of English words: their dictionary forms, WordNet 3.0's synonyms, and
+the Moby thesaurus's related words."""
 from __future__ import annotations
 
+import gzip
 from functools import lru_cache
 from importlib import resources
 
@@ -62,6 +64,27 @@ def synonyms(a: str, b: str) -> bool:
     lists with its synonyms ("fears", "fear").
     """
     return a != b and not synsets(a).isdisjoint(synsets(b))
+
+
+@lru_cache(maxsize=1)
+def _related_table() -> dict[str, str]:
+    """Return each word's related words that sort after it, space-separated with a space at each end."""
+    data = resources.files("mtcheck").joinpath("data/related.tsv.gz").read_bytes()
+    rows = gzip.decompress(data).decode("utf-8").splitlines()
+    return {word: f" {words} " for word, words in (row.split("\t") for row in rows if not row.startswith("#"))}
+
+
+@lru_cache(maxsize=65536)
+def related(a: str, b: str) -> bool:
+    """Return True if the Moby thesaurus lists two word forms together, through their dictionary forms.
+
+    It relates far more than WordNet's synsets ("deputy", "vice"; "claim", "allege"), false
+    friends and opposites among them ("plain", "flat"; "already", "still"): evidence that a
+    wording may be right, not that it is.
+    """
+    table = _related_table()
+    return a != b and any(f" {max(x, y)} " in table.get(min(x, y), "")
+                          for x in dictionary_forms(a) for y in dictionary_forms(b) if x != y)
 
 
 @lru_cache(maxsize=1)

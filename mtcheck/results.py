@@ -176,7 +176,7 @@ class DocumentResult:
     systems: tuple[SystemResult, ...] = ()  # a batch of several MT systems: each one's figures
     # segments per quality, as shown: counted once by the run's tally, kept or streamed alike
     quality_counts: Mapping[float, int] = field(default_factory=dict)
-    hints: int = 0  # weak wording evidence counted in the scores and not shown (Settings.hints)
+    hints: int = 0  # weak evidence counted in the scores and not shown (Settings.hints)
 
     @property
     def is_document(self) -> bool:

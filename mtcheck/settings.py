@@ -26,7 +26,7 @@ class Settings:
     decisions: str | None = None  # path of an editor's decisions file (exported by the report)
     glossaries: tuple[str, ...] = ()  # paths of house-style glossaries (TSV, CSV, TBX)
     syntax: bool = False  # parse translation and reference (pip install 'mtcheck[syntax]')
-    hints: bool = False  # show weak wording evidence (minor mistranslations) as flags; it is scored either way
+    hints: bool = False  # show weak evidence (minor mistranslations and name spellings) as flags; scored either way
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

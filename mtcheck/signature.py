@@ -25,7 +25,7 @@ class Signature:
     sacrebleu: Mapping[str, str]  # each lexical metric's own signature
     glossary: str = ""  # each glossary file's name and digest; "" for none
     syntax: str = ""  # the parser of --syntax; "" without
-    hints: bool = False  # weak wording evidence shown as flags (--hints); the scores are the same either way
+    hints: bool = False  # weak evidence shown as flags (--hints); the scores are the same either way
 
     def __str__(self) -> str:
         return (f"mtcheck:{self.version}|model:{self.model}|backend:{self.backend}|"

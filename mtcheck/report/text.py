@@ -34,8 +34,8 @@ def render_text(run: RunResult, verdict: Verdict | None = None, limit: int | Non
             lines.append(f"  {doc.suppressed} flag{'s' * (doc.suppressed != 1)} not raised again: dismissed "
                          "by an editor's decisions")
         if doc.hints:
-            lines.append(f"  {doc.hints} hint{'s' * (doc.hints != 1)} not shown: weak wording evidence, counted "
-                         "in the scores (--hints shows them)")
+            lines.append(f"  {doc.hints} hint{'s' * (doc.hints != 1)} not shown: weak evidence, counted in the "
+                         "scores (--hints shows them)")
         if doc.systems:
             lines.append("  by system, best first (mean quality, then mean penalty):")
             width = max(len(s.name) for s in doc.systems)
