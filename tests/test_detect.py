@@ -274,6 +274,38 @@ def test_inversions_need_a_swap_that_no_reference_has(hyp, ref, matches, expecte
     assert [(f.first, f.last) for f in find_inversions(view)] == expected
 
 
+@pytest.mark.parametrize("case,hyp,ref,pairs,expected", [
+    ("a name after the verb, where the reference's name is its doer before a relative clause",
+     "The talks, also said Steve Witkoff, were useful.",
+     "Steve Witkoff, who led the talks, said they were useful.", {}, ["said Steve Witkoff"]),
+    ("a verb's synonym in the past, a name spelt otherwise: the verb alone, the name has its own flag",
+     "The talks, also stated Stephen Whitkof, were useful.",
+     "Steve Witkoff, who led the talks, said they were useful.",
+     {"stated": "said", "Stephen": "Steve", "Whitkof": "Witkoff"}, ["stated"]),
+    ("a verb that is no synonym is another statement",
+     "The talks, also denied Steve Witkoff, were useful.",
+     "Steve Witkoff, who led the talks, said they were useful.", {"denied": "said"}, []),
+    ("a name in another sentence is no doer of the verb",
+     "The talks, also said Steve Witkoff, were useful.",
+     "Steve Witkoff led the talks. The minister said they were useful.", {}, []),
+    ("after a quotation the order is English",
+     '"It went well," said Steve Witkoff.', 'Steve Witkoff, who led the talks, said "it went well."', {}, []),
+])
+def test_a_name_after_its_verb(case, hyp, ref, pairs, expected):
+    from mtcheck.detect.base import SegmentView
+    from mtcheck.detect.inversion import find_inversions
+    from mtcheck.detect.wordalign import Match
+    from mtcheck.words import tokenize
+
+    hyp_words, ref_words = tokenize(hyp), tokenize(ref)
+    index = {w.text: j for j, w in reversed(list(enumerate(ref_words)))}  # a word's first place
+    # each word matched to the same word of the reference, or to the one the case pairs it with
+    matches = tuple(Match(0, index[pairs.get(w.text, w.text)], 0.8, w.text in index) if pairs.get(w.text, w.text) in index
+                    else None for w in hyp_words)
+    view = SegmentView(hyp, (ref,), hyp_words, (ref_words,), matches)
+    assert [hyp[hyp_words[f.first].start:hyp_words[f.last].end] for f in find_inversions(view)] == expected
+
+
 @pytest.mark.parametrize("case,hyp,ref,matches,expected", [
     ("a passive where the reference is active, the words in one order",
      "Croatia defeated by Denmark", "Croatia beat Denmark", [(0, 1), (1, 0), None, (2, 1)],

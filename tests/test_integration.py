@@ -26,6 +26,7 @@ SEED_GARBLES = [
     ("Ilon", "Elon"),
     ("Kelloge", "Kellogg"),
     ("called himself criticism", "drew criticism himself"),
+    ("stated", "Steve Witkoff, who worked on the meetings in Saudi Arabia, said"),  # the doer after its verb
 ]
 
 

@@ -1,5 +1,6 @@
 """The doer after its verb, in the source's order: "The declaration ... signed both presidents"
-for "The two presidents signed a declaration".
+for "The two presidents signed a declaration", "..., also stated Stephen Whitkof" for "Steve
+Witkoff, who worked on the meetings, said".
 
 Languages with free word order put the subject after the verb; translated word for word, the
 subject reads as the object. The reference shows the English order: its counterpart of the
@@ -10,7 +11,9 @@ the reference ("the declaration was signed"), an agent ("signed by"), a quotatio
 """
 from __future__ import annotations
 
-from ..lexicon import is_past_form
+import re
+
+from ..lexicon import is_past_form, synonyms
 from ..results import Severity
 from ..words import is_closed_class
 from .base import Detector, Finding, SegmentView, one_clause
@@ -28,6 +31,8 @@ NOT_BEFORE_VERB = {lang: words | frozenset({"the", "a", "an", "this", "these", "
                                             "our", "my", "your"}) for lang, words in SUBJECTS.items()}
 QUOTES = "\"'”’»“"
 REACH = 3  # words from the verb to its noun in the translation, and from the noun to the verb in the reference
+# between a name and its verb in the reference, a relative clause set off by commas: "Witkoff, who worked ..., said"
+RELATIVE_CLAUSE = {"en": re.compile(r"^\s*,\s*(who|which)\b[^;:.!?\"“”«»()]*,\s*$")}
 
 
 def find_inversions(view: SegmentView) -> list[Finding]:
@@ -38,18 +43,51 @@ def find_inversions(view: SegmentView) -> list[Finding]:
     words, matches, found = view.hyp_words, view.matches, []
     for v in range(1, len(words) - 1):
         mv, verb = matches[v], words[v]
-        if mv is None or not mv.same_form or "-" in verb.norm or not is_past_form(verb.norm) \
+        if mv is None or "-" in verb.norm or not is_past_form(verb.norm) or not _same_verb(view, v) \
                 or is_closed_class(verb, lang) or words[v - 1].norm in NOT_BEFORE_VERB[lang] \
                 or _after_quote(view, v):
             continue
         n = _noun_after(view, v)
-        mn = matches[n] if n is not None else None
-        if mn is None or not mn.same_form or mn.ref != mv.ref or not _doer_before(view, mn.ref, mn.word, mv.word):
+        noun = _counterpart(view, n, mv.ref) if n is not None else None
+        if noun is None or not _doer_before(view, mv.ref, noun, mv.word):
             continue
-        found.append(Finding(v, n, Severity.MAJOR, "word-order",
-                             '"{text}" puts the doer after the verb, as the object: the reference has {suggestion}',
-                             0.6, ref_span=(mn.ref, mn.word, mv.word)))
+        # a name spelt otherwise has a flag of its own, which would swallow this one: the verb alone
+        last = v if not matches[n].same_form else _name_end(words, n) if words[n].is_capitalized else n
+        found.append(Finding(v, last, Severity.MAJOR, "word-order",
+                             '"{text}": the doer stands after the verb, where it reads as the object; '
+                             "the reference has {suggestion}", 0.6, ref_span=(mv.ref, noun, mv.word)))
     return found
+
+
+def _same_verb(view: SegmentView, v: int) -> bool:
+    """Return True if verb v is matched to its very form, or to a past form of its synonym ("stated", "said")."""
+    m = view.matches[v]
+    theirs = view.ref_words[m.ref][m.word].norm
+    return m.same_form or (is_past_form(theirs) and synonyms(view.hyp_words[v].norm, theirs))
+
+
+def _counterpart(view: SegmentView, n: int, r: int) -> int | None:
+    """Return the word of reference r that noun n stands for: its very form, or for a name, the
+    reference's name spelled most alike ("Stephen" for "Steve"); None without one."""
+    from rapidfuzz import fuzz
+
+    from .names import MIN_RATIO
+
+    m, noun = view.matches[n], view.hyp_words[n]
+    if m is not None and m.same_form and m.ref == r:
+        return m.word
+    if not noun.is_capitalized or view.sentence_initial(n):
+        return None
+    ratios = [(fuzz.ratio(noun.folded, w.folded), j) for j, w in enumerate(view.ref_words[r]) if w.is_capitalized]
+    best = max(ratios, default=(0.0, 0))
+    return best[1] if best[0] >= MIN_RATIO else None
+
+
+def _name_end(words, n: int) -> int:
+    """Return the last word of the name that starts at word n ("Stephen Whitkof")."""
+    while n + 1 < len(words) and words[n + 1].is_capitalized and words[n].end + 1 == words[n + 1].start:
+        n += 1
+    return n
 
 
 def _noun_after(view: SegmentView, v: int) -> int | None:
@@ -69,16 +107,29 @@ def _noun_after(view: SegmentView, v: int) -> int | None:
 def _doer_before(view: SegmentView, r: int, noun: int, verb: int) -> bool:
     """Return True if reference r has the noun as the doer right before the verb, in one clause."""
     lang, ref, text = view.lang, view.ref_words[r], view.references[r]
-    gap = ref[noun + 1:verb]
-    if not 0 < verb - noun <= REACH or not all(w.norm in BETWEEN[lang] or w.norm.endswith("ly") for w in gap):
-        return False
-    if not one_clause(ref, text, noun, verb):
+    if ref[noun].is_capitalized:
+        noun = _name_end(ref, noun)
+    if not 0 < verb - noun or not (_relative_clause_between(view, r, noun, verb) or _adverbs_between(view, r, noun, verb)):
         return False
     # a passive's agent ("signed by") or a word that the verb modifies ("international advanced
     # equipment"): then the reference's verb is no verb of that noun
     after = ref[verb + 1] if verb + 1 < len(ref) else None
     return after is None or bool(text[ref[verb].end:after.start].strip()) or \
         (after.norm != "by" and is_closed_class(after, lang))
+
+
+def _adverbs_between(view: SegmentView, r: int, noun: int, verb: int) -> bool:
+    """Return True if reference r has at most a few adverbs between the noun and its verb, in one clause."""
+    ref = view.ref_words[r]
+    return verb - noun <= REACH and one_clause(ref, view.references[r], noun, verb) and \
+        all(w.norm in BETWEEN[view.lang] or w.norm.endswith("ly") for w in ref[noun + 1:verb])
+
+
+def _relative_clause_between(view: SegmentView, r: int, noun: int, verb: int) -> bool:
+    """Return True if a relative clause set off by commas stands between a name and its verb."""
+    ref = view.ref_words[r]
+    pattern = RELATIVE_CLAUSE.get(view.lang)
+    return pattern is not None and bool(pattern.match(view.references[r][ref[noun].end:ref[verb].start]))
 
 
 def _after_quote(view: SegmentView, v: int) -> bool:
