@@ -31,18 +31,21 @@ def data_rows(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
-def _synonym_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]], frozenset[str]]:
+def _synonym_tables() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, ...]], frozenset[str], frozenset[str]]:
     """Return each word's synsets (by row number), each irregular form's dictionary forms, and
-    the words of verb synsets: the two files read once."""
+    the words of verb synsets and of adjective synsets: the two files read once."""
     synsets: dict[str, list[int]] = {}
     verbs: set[str] = set()
+    adjectives: set[str] = set()
     for row, (pos, words) in enumerate(data_rows("synonyms.tsv")):
         for word in words.split(" "):
             synsets.setdefault(word, []).append(row)
             if pos == "v":
                 verbs.add(word)
+            elif pos in ("a", "s"):
+                adjectives.add(word)
     irregular = {form: tuple(forms.split(" ")) for form, forms in data_rows("irregular.tsv")}
-    return {w: tuple(rows) for w, rows in synsets.items()}, irregular, frozenset(verbs)
+    return {w: tuple(rows) for w, rows in synsets.items()}, irregular, frozenset(verbs), frozenset(adjectives)
 
 
 def dictionary_forms(norm: str) -> frozenset[str]:
@@ -90,10 +93,16 @@ def related(a: str, b: str) -> bool:
 @lru_cache(maxsize=1)
 def _irregular_verb_forms() -> frozenset[str]:
     """Return WordNet's irregular forms of verbs alone ("won", "took"; not "men", nor "left" if a noun's)."""
-    _, irregular, verbs = _synonym_tables()
+    _, irregular, verbs, _ = _synonym_tables()
     return frozenset(form for form, lemmas in irregular.items() if not form.endswith("ing") and set(lemmas) <= verbs)
 
 
 def is_past_form(norm: str) -> bool:
     """Return True if an English word form may be a verb's past: in -ed, or irregular ("won", "took")."""
     return (len(norm) > 4 and norm.endswith("ed")) or norm in _irregular_verb_forms()
+
+
+def may_be_adjective(norm: str) -> bool:
+    """Return True if an English word form may be an adjective: WordNet lists it with synonyms as
+    one ("close", "loyal"), or it is a verb's past form ("known", "seized")."""
+    return norm in _synonym_tables()[3] or is_past_form(norm)

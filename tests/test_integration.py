@@ -27,6 +27,7 @@ SEED_GARBLES = [
     ("Kelloge", "Kellogg"),
     ("called himself criticism", "drew criticism himself"),
     ("stated", "Steve Witkoff, who worked on the meetings in Saudi Arabia, said"),  # the doer after its verb
+    ("close to Trump", "Witkoff, who is close to Trump"),  # a phrase before the name it describes
 ]
 
 

@@ -6,7 +6,7 @@ import pytest
 from mtcheck.detect import build_view
 from mtcheck.detect.unmatched import find_unmatched_words
 from mtcheck.detect.wordalign import Match
-from mtcheck.lexicon import related, synonyms
+from mtcheck.lexicon import may_be_adjective, related, synonyms
 from mtcheck.results import Severity
 
 SYNONYMS = [
@@ -95,3 +95,11 @@ def test_synonyms_are_english_words_only(fake_embedder):
 ])
 def test_a_word_the_thesaurus_relates_to_its_fair_match_is_minor(fake_embedder, hyp, ref, weak, expected):
     assert flagged(fake_embedder, hyp, ref, weak=weak) == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("close", True), ("loyal", True), ("known", True), ("seized", True),  # a past form may be a participle
+    ("minister", False), ("talks", False), ("former", True),
+])
+def test_may_be_adjective(word, expected):
+    assert may_be_adjective(word) is expected

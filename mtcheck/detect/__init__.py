@@ -26,6 +26,7 @@ from .names import NAMES
 from .negation import NEGATION
 from .nonwords import NONWORDS
 from .numbers import NUMBERS
+from .preposed import PREPOSED
 from .pronouns import PRONOUNS_DETECTOR
 from .order import ORDER
 from .repetition import REPETITION
@@ -40,7 +41,7 @@ from .voice import VOICE
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, VOICE, INVERSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
