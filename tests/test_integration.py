@@ -29,6 +29,7 @@ SEED_GARBLES = [
     ("stated", "Steve Witkoff, who worked on the meetings in Saudi Arabia, said"),  # the doer after its verb
     ("close to Trump", "Witkoff, who is close to Trump"),  # a phrase before the name it describes
     ("Biden’s Trump administration", "Joe Biden's administration with Trump's"),  # a name inside another's phrase
+    ("Attempted tension", "Attempts to stir up tension"),  # a verb left out with its "to"
 ]
 
 

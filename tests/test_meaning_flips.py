@@ -11,6 +11,7 @@ from mtcheck.detect.compounds import find_changed_compounds
 from mtcheck.detect.negation import find_lost_negation
 from mtcheck.detect.nonwords import find_nonwords
 from mtcheck.detect.numbers import find_number_mismatches
+from mtcheck.detect.omission import find_lost_infinitives
 from mtcheck.detect.pronouns import find_gender_swaps
 from mtcheck.detect.repetition import find_repetition
 from mtcheck.detect.roles import find_role_swaps
@@ -227,3 +228,21 @@ def test_a_repetition_the_reference_makes_too_is_none(fake_embedder, hyp, ref, e
 ])
 def test_a_unit_of_time_changed_beside_the_same_number(fake_embedder, hyp, ref, expected):
     assert found(find_unit_changes, fake_embedder, hyp, ref) == expected
+
+
+@pytest.mark.parametrize("hyp,ref,aligned,expected", [
+    # "Attempted" is paired with "Attempts", as the real model pairs them
+    ("Attempted tension despite the change.", "Attempts to stir up tension despite the change.",
+     [0, 4, 5, 6, 7], ["Attempted tension"]),
+    # the verb stands elsewhere in the translation: moved, not left out
+    ("Attempted tension, stirring up despite the change.", "Attempts to stir up tension despite the change.",
+     [0, 4, 2, 3, 5, 6, 7], []),
+    # the same form on the left: "to" and a verb may be left out in good English ("plans a fair")
+    ("Attempts tension despite the change.", "Attempts to stir up tension despite the change.",
+     [0, 4, 5, 6, 7], []),
+    # a word between them in the translation: the text is not joined
+    ("Attempted to raise tension despite it.", "Attempts to stir up tension despite it.",
+     [0, 1, 2, 4, 5, 6], []),
+])
+def test_a_verb_left_out_with_its_to(fake_embedder, hyp, ref, aligned, expected):
+    assert found(find_lost_infinitives, fake_embedder, hyp, ref, aligned) == expected

@@ -26,6 +26,7 @@ from .names import NAMES
 from .negation import NEGATION
 from .nonwords import NONWORDS
 from .numbers import NUMBERS
+from .omission import OMISSION
 from .possessive import POSSESSIVE
 from .preposed import PREPOSED
 from .pronouns import PRONOUNS_DETECTOR
@@ -42,7 +43,7 @@ from .voice import VOICE
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
