@@ -4,8 +4,10 @@ Witkoff, who worked on the meetings, said".
 
 Languages with free word order put the subject after the verb; translated word for word, the
 subject reads as the object. The reference shows the English order: its counterpart of the
-noun stands right before its counterpart of the verb. Both words are matched in their very form,
-the verb is in the past (news reports in it, and it tells a verb from a noun), and a passive in
+noun stands right before its counterpart of the verb (or, for a name, before a relative clause
+and the verb). Both words are matched in their very form (or the verb to a past synonym, and a
+name to the reference's name spelt most alike), the verb is in the past (news reports in it,
+and it tells a verb from a noun), and a passive in
 the reference ("the declaration was signed"), an agent ("signed by"), a quotation before the verb
 ("'...', said the minister") or an adjective use ("the signed declaration") are left alone.
 """
@@ -17,6 +19,7 @@ from ..lexicon import is_past_form, synonyms
 from ..results import Severity
 from ..words import is_closed_class
 from .base import Detector, Finding, SegmentView, one_clause
+from .names import MIN_RATIO, likeness
 
 # between the verb and its noun in the translation: what may stand before a noun, and nothing else
 BEFORE_NOUN = {"en": frozenset({"the", "a", "an", "both", "all", "two", "three", "its", "their", "his", "her",
@@ -52,7 +55,8 @@ def find_inversions(view: SegmentView) -> list[Finding]:
         if noun is None or not _doer_before(view, mv.ref, noun, mv.word):
             continue
         # a name spelt otherwise has a flag of its own, which would swallow this one: the verb alone
-        last = v if not matches[n].same_form else _name_end(words, n) if words[n].is_capitalized else n
+        spelt_alike = matches[n] is not None and matches[n].same_form
+        last = v if not spelt_alike else _name_end(words, n) if words[n].is_capitalized else n
         found.append(Finding(v, last, Severity.MAJOR, "word-order",
                              '"{text}": the doer stands after the verb, where it reads as the object; '
                              "the reference has {suggestion}", 0.6, ref_span=(mv.ref, noun, mv.word)))
@@ -69,16 +73,12 @@ def _same_verb(view: SegmentView, v: int) -> bool:
 def _counterpart(view: SegmentView, n: int, r: int) -> int | None:
     """Return the word of reference r that noun n stands for: its very form, or for a name, the
     reference's name spelled most alike ("Stephen" for "Steve"); None without one."""
-    from rapidfuzz import fuzz
-
-    from .names import MIN_RATIO
-
     m, noun = view.matches[n], view.hyp_words[n]
     if m is not None and m.same_form and m.ref == r:
         return m.word
     if not noun.is_capitalized or view.sentence_initial(n):
         return None
-    ratios = [(fuzz.ratio(noun.folded, w.folded), j) for j, w in enumerate(view.ref_words[r]) if w.is_capitalized]
+    ratios = [(likeness(noun, w), j) for j, w in enumerate(view.ref_words[r]) if w.is_capitalized]
     best = max(ratios, default=(0.0, 0))
     return best[1] if best[0] >= MIN_RATIO else None
 

@@ -53,6 +53,13 @@ def _other_form(a: Word, b: Word, lang: str) -> bool:
             and min(zipf(a.norm, lang), zipf(b.norm, lang)) >= COMMON_WORD_ZIPF)
 
 
+def likeness(a: Word, b: Word) -> float:
+    """Return how alike two names are spelt, 0 to 100 (rapidfuzz's ratio of their folded forms)."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a.folded, b.folded)
+
+
 def sound_key(folded: str) -> str:
     """Return a name's spelling with the letters that transliterations alternate between made one."""
     folded = _SEPARATORS.sub("", folded)
@@ -95,8 +102,6 @@ def _severity(w: Word, r: Word, lang: str) -> Severity:
 
 def find_name_mismatches(view: SegmentView) -> list[Finding]:
     """Flag capitalised words absent from the reference that closely resemble a reference name."""
-    from rapidfuzz import fuzz
-
     found = []
     for i, w in enumerate(view.hyp_words):
         if not w.is_capitalized or w.is_number or w.norm in view.vocabulary or w.folded in view.vocabulary \
@@ -113,7 +118,7 @@ def find_name_mismatches(view: SegmentView) -> list[Finding]:
             for j, r in enumerate(words):
                 if not r.is_capitalized or r.folded == w.folded:
                     continue
-                ratio = fuzz.ratio(w.folded, r.folded)
+                ratio = likeness(w, r)
                 if ratio < MIN_RATIO or (best is not None and ratio <= best[0]):
                     continue
                 if _may_be_name(r, view.lang):

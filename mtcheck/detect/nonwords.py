@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..results import Severity
 from ..words import token_count, zipf
 from .base import Detector, Finding, SegmentView
+from .names import MIN_RATIO, likeness
 
 MIN_LENGTH = 4
 MAX_ZIPF = 1.0  # wordfreq knows almost every real word above this
@@ -39,12 +40,10 @@ def _foreign_opening(view: SegmentView, i: int) -> bool:
     """Return True if a capitalised word opens a sentence, is long, and is spelled like no name
     the reference has: a word left in the source language ("Pótlóbuszok run between ...")
     rather than a name, which the reference would write too."""
-    from rapidfuzz import fuzz
-
     w = view.hyp_words[i]
     if not view.sentence_initial(i) or len(w.text) < MIN_OPENING or not view.references:
         return False
-    return not any(r.is_capitalized and fuzz.ratio(w.folded, r.folded) >= 60 for ws in view.ref_words for r in ws)
+    return not any(r.is_capitalized and likeness(w, r) >= MIN_RATIO for ws in view.ref_words for r in ws)
 
 
 def find_nonwords(view: SegmentView) -> list[Finding]:

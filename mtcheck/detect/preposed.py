@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..lexicon import may_be_adjective
 from ..results import Severity
 from .base import Detector, Finding, SegmentView
+from .names import MIN_RATIO, likeness
 
 DETERMINERS = {"en": frozenset({"the", "a", "an"})}
 RELATIVES = {"en": frozenset({"who", "which", "that"})}
@@ -63,11 +64,7 @@ def _relative_clauses(view: SegmentView) -> list[tuple[int, int, int, int]]:
 
 def _names(view: SegmentView, i: int, r: int, name: int) -> bool:
     """Return True if translation word i is reference r's name, spelt alike ("Whitkoff" for "Witkoff")."""
-    from rapidfuzz import fuzz
-
-    from .names import MIN_RATIO
-
-    return fuzz.ratio(view.hyp_words[i].folded, view.ref_words[r][name].folded) >= MIN_RATIO
+    return likeness(view.hyp_words[i], view.ref_words[r][name]) >= MIN_RATIO
 
 
 PREPOSED = Detector("preposed", frozenset({"word-order"}), "wording", find_preposed_phrases)
