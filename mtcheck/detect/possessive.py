@@ -31,11 +31,12 @@ def find_names_inside_possessives(view: SegmentView) -> list[Finding]:
         # the other name a possessive of its own there ("with Trump's"), not a name of the noun
         # ("Iran's news agency 'IRNA'" for "Iran's IRNA news agency" is right)
         elsewhere = [j for j, w in enumerate(ref) if w.folded == other.folded and w.text.endswith(POSSESSIVE_ENDINGS)]
-        if not elsewhere or m.word + 1 in elsewhere or m.word in elsewhere or m.word - 1 in elsewhere:
+        if not elsewhere or m.word - 1 in elsewhere:  # "Trump's Biden's administration" keeps the order
             continue
-        first, ref_first = _name_start(view, i), m.word - (i - _name_start(view, i))
+        first = _name_start(view, i)
+        ref_first = m.word - (i - first)  # the reference's name as long as the translation's: "Joe Biden's"
         found.append(Finding(first, i + 2, Severity.MAJOR, "word-order",
-                             '"{text}" puts the name "' + other.text + '" inside another\'s phrase; '
+                             '"{text}" puts a name inside another\'s phrase; '
                              "the reference has {suggestion}", 0.6,
                              ref_span=(m.ref, max(0, ref_first), max(m.word + 1, *elsewhere))))
     return found
