@@ -536,3 +536,13 @@ def test_a_short_text_is_held_to_a_lower_cut_off_for_unrelated(fake_embedder, hy
     encs = fake_embedder.encode([hyp, ref])
     flags = detect(build_view(hyp, (ref,), encs[0], encs[1:], similarity=similarity))
     assert any(f.kind == "unrelated" for f in flags) is unrelated
+
+
+@pytest.mark.parametrize("hyp,ref", [
+    ("He compared Joe Biden's Trump administration today.", "He compared Joe Biden's administration with Trump's today."),
+    ("The close to Trump Witkoff spoke today.", "Witkoff, who is close to Trump, spoke today."),
+])
+def test_the_english_structure_rules_leave_other_languages_alone(fake_embedder, hyp, ref):
+    hyp_enc, ref_enc = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), hyp_enc, [ref_enc], lang="de")
+    assert not any(f.kind == "word-order" for f in detect(view))
