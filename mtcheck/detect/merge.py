@@ -174,6 +174,8 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
         anchors = surrounding_anchors(view, f.first, f.last) if f.suggest and not f.ref_span and not own \
             else (None, None)
         span = None if own else f.ref_span or (reference_span(view, f.first, f.last, anchors) if f.suggest else None)
+        if f.kind == "garbled" and f.ref_span:
+            span = _with_aligned(view, f, f.ref_span)
         suggestion = f.written
         if span is not None:
             k, lo, hi = span
@@ -186,6 +188,18 @@ def to_flags(view: SegmentView, findings: list[Finding]) -> tuple[Flag, ...]:
             message=f.message.format(text=text, suggestion=shown),
             confidence=f.confidence, suggestion=suggestion, detector=f.detector))
     return tuple(flags)
+
+
+def _with_aligned(view: SegmentView, f: Finding, span: tuple[int, int, int]) -> tuple[int, int, int]:
+    """Return a merged span's reference words, widened to what the alignment gives for the whole span.
+
+    One of the merged findings named its reference words ("Joe Biden's administration with
+    Trump's"); the others' are where the alignment puts them ("contrasted"), next to those.
+    """
+    aligned = reference_span(view, f.first, f.last)
+    if aligned is None or aligned[0] != span[0] or aligned[1] > span[2] + 1 or aligned[2] < span[1] - 1:
+        return span
+    return span[0], min(span[1], aligned[1]), max(span[2], aligned[2])
 
 
 def _no_counterpart(view: SegmentView, left: Anchor | None, right: Anchor | None) -> str:
