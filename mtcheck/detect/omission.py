@@ -3,7 +3,7 @@
 The translation keeps the words on both sides, next to each other, and makes the first another
 form of its word to join them; what the reference says between them, "to" and a verb, has no
 counterpart anywhere in the translation. Measured on heen's 3,770 and MQM's clean and major
-segments: no flag on an error-free one (benchmarks/README.md, "editor.py").
+segments: no flag on an error-free one (benchmarks/README.md, "The seed").
 """
 from __future__ import annotations
 
