@@ -9,13 +9,11 @@ translation matches and which is not spelled like this one (not another translit
 """
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from ..results import Severity
 from .base import Detector, Finding, SegmentView
+from .names import MIN_RATIO, likeness
 
 SLOT = 3  # words on each side of the name to its anchors, and between the anchors in the reference
-LIKENESS = 60  # a name spelled this much like the word is another spelling of it, not another name
 
 
 def _forms_of_one_name(a: str, b: str) -> bool:
@@ -52,7 +50,7 @@ def find_entity_swaps(view: SegmentView) -> list[Finding]:
         taken = taken if taken is not None else {(x.ref, x.word) for x in matches if x is not None}
         others = [j for j in range(ml.word + 1, mr.word)
                   if ref[j].text[:1].isupper() and not ref[j].is_number and (m.ref, j) not in taken
-                  and fuzz.ratio(ref[j].norm, words[i].norm) < LIKENESS]
+                  and likeness(ref[j], words[i]) < MIN_RATIO]  # spelt alike: another spelling, not another name
         if others:
             found.append(Finding(i, i, Severity.MAJOR, "name-mismatch",
                                  '"{text}" stands where the reference names {suggestion}', 0.6,

@@ -21,7 +21,7 @@ def find_lost_infinitives(view: SegmentView) -> list[Finding]:
     words, matches, found = view.hyp_words, view.matches, []
     if mark is None:
         return []
-    taken = {(m.ref, m.word) for m in matches if m is not None}
+    taken = None  # the reference words matched, gathered for the first candidate only
     for i in range(len(words) - 1):
         a, b = matches[i], matches[i + 1]
         if a is None or b is None or a.same_form or not b.same_form or a.ref != b.ref \
@@ -31,6 +31,7 @@ def find_lost_infinitives(view: SegmentView) -> list[Finding]:
         gap = range(a.word + 1, b.word)
         if not 2 <= len(gap) <= MAX_GAP or ref[gap[0]].norm != mark or not one_stem(words[i], ref[a.word]):
             continue
+        taken = taken if taken is not None else {(m.ref, m.word) for m in matches if m is not None}
         lost = [j for j in gap[1:] if not is_function_word(ref[j], view.lang) and (a.ref, j) not in taken
                 and not any(one_stem(w, ref[j]) for w in words)]
         if lost:

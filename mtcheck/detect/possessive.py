@@ -9,21 +9,20 @@ of the noun ("Iran's news agency 'IRNA'"), is left alone.
 from __future__ import annotations
 
 from ..results import Severity
-from ..words import is_closed_class
+from ..words import is_closed_class, is_possessive
 from .base import Detector, Finding, SegmentView
 
-POSSESSIVE_ENDINGS = {"en": ("'s", "’s")}
+LANGS = frozenset({"en"})  # an English possessive 's, which words.is_possessive reads
 
 
 def find_names_inside_possessives(view: SegmentView) -> list[Finding]:
     """Flag "A's B noun" where the reference has "A's noun" and B elsewhere."""
-    endings = POSSESSIVE_ENDINGS.get(view.lang)
-    if endings is None:
+    if view.lang not in LANGS:
         return []
     words, found = view.hyp_words, []
     for i in range(len(words) - 2):
         owner, other, noun, m = words[i], words[i + 1], words[i + 2], view.matches[i]
-        if not owner.text.endswith(endings) or m is None or not m.same_form \
+        if not is_possessive(owner) or m is None or not m.same_form \
                 or not other.is_capitalized or noun.is_capitalized or is_closed_class(noun, view.lang) \
                 or view.between(i, i + 1).strip() or view.between(i + 1, i + 2).strip():
             continue
@@ -33,7 +32,7 @@ def find_names_inside_possessives(view: SegmentView) -> list[Finding]:
             continue
         # the other name a possessive of its own there ("with Trump's"), not a name of the noun
         # ("Iran's news agency 'IRNA'" for "Iran's IRNA news agency" is right)
-        elsewhere = [j for j, w in enumerate(ref) if w.folded == other.folded and w.text.endswith(endings)]
+        elsewhere = [j for j, w in enumerate(ref) if w.folded == other.folded and is_possessive(w)]
         if not elsewhere or m.word - 1 in elsewhere:  # "Trump's Biden's administration" keeps the order
             continue
         first = _name_start(view, i)

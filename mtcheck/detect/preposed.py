@@ -26,9 +26,12 @@ def find_preposed_phrases(view: SegmentView) -> list[Finding]:
     """Flag the words between a determiner and a name that the reference says after the name, in a relative clause."""
     if view.lang not in DETERMINERS:
         return []
+    clauses = _relative_clauses(view)  # few references have one: the translation is read only then
+    if not clauses:
+        return []
     words, found = view.hyp_words, []
     norms = [w.norm for w in words]
-    for r, name, first, last in _relative_clauses(view):
+    for r, name, first, last in clauses:
         run = [w.norm for w in view.ref_words[r][first:last + 1]]
         if not may_be_adjective(run[0]) or PREPOSITIONS[view.lang].isdisjoint(run[1:]):
             continue
