@@ -2,6 +2,7 @@
 import math
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from benchmarks.editor import Labelled, LineFlag, Span, overlaps, segment_figures, share, wire_figures
@@ -57,3 +58,22 @@ def test_segment_figures():
 def test_share_of_nothing_is_nan():
     n, value = share([])
     assert n == 0 and math.isnan(value)
+
+
+def labelled(i, human=False, clean=False, major=False):
+    return Labelled(str(i), "h", ("r",), None, human, clean, major, "fit")
+
+
+def test_false_alarms_at_the_cut_off_that_keeps_the_share_of_major_errors():
+    from benchmarks.ceiling import false_alarms_at
+
+    items = ([labelled(i, major=True) for i in range(4)] + [labelled(i, clean=True) for i in range(4, 8)]
+             + [labelled(8, human=True, clean=True), labelled(9, human=True, clean=True)])
+    # major errors score 1 to 4, so the cut-off keeping half of them is 2.5: of the clean MT
+    # segments only the one at 2 is at or below it, of the human translations the one at 0
+    scores = np.array([1, 2, 3, 4, 2, 5, 6, 7, 0, 9], dtype=float)
+    fa_mt, fa_human, auc = false_alarms_at(scores, items, 0.5)
+    assert (fa_mt, fa_human) == (0.25, 0.5)
+    # 16 (major, clean MT) pairs: the clean 2 is above the major 1 and ties the major 2 (a
+    # half); the clean 5, 6 and 7 are above all four majors
+    assert auc == pytest.approx((1 + 0.5 + 12) / 16)
