@@ -1,4 +1,5 @@
 """acc-t (pairwise accuracy with tie calibration), pinned on cases computed by hand."""
+import numpy as np
 import pytest
 
 from benchmarks.acct import acc_t, pairs_of
@@ -22,3 +23,16 @@ CASES = [
 def test_acc_t(name, groups, metric, human, weights, expected):
     accuracy, epsilon = acc_t(pairs_of(list(groups), metric, human), weights)
     assert (round(accuracy, 6), round(epsilon, 6)) == expected
+
+
+def test_pairwise_fit_orders_by_the_column_that_orders_the_raters():
+    from benchmarks.ranking_ceiling import pairwise_fit
+
+    rng = np.random.default_rng(0)
+    human = rng.normal(size=60)
+    groups = [str(i // 6) for i in range(60)]
+    # column 0 follows the raters up to noise; column 1 against them, weakly; column 2 is noise
+    x = np.column_stack([human + 0.3 * rng.normal(size=60), -human + 2 * rng.normal(size=60), rng.normal(size=60)])
+    scores = pairwise_fit(x, human, groups, l2=0.1)
+    assert np.corrcoef(scores, human)[0, 1] > 0.9
+    assert acc_t(pairs_of(groups, scores, human))[0] > acc_t(pairs_of(groups, x[:, 2], human))[0]
