@@ -1,5 +1,5 @@
 """Meaning flips and other precise faults: tables over each detector alone (negation, numbers,
-roles, pronouns, antonyms, truncation, compounds, non-words, repetition, units)."""
+roles, pronouns, antonyms, false friends, truncation, compounds, non-words, repetition, units)."""
 from dataclasses import replace
 
 import pytest
@@ -8,6 +8,7 @@ from mtcheck.detect import build_view
 from mtcheck.detect.antonyms import find_antonyms
 from mtcheck.lexicon import lemmas
 from mtcheck.detect.compounds import find_changed_compounds
+from mtcheck.detect.false_friends import find_false_friends
 from mtcheck.detect.negation import find_lost_negation
 from mtcheck.detect.nonwords import find_nonwords
 from mtcheck.detect.numbers import find_number_mismatches
@@ -144,6 +145,29 @@ ANTONYM_CASES = [
 @pytest.mark.parametrize("name,hyp,ref,aligned,expected", ANTONYM_CASES, ids=[c[0] for c in ANTONYM_CASES])
 def test_antonyms(fake_embedder, name, hyp, ref, aligned, expected):
     assert found(find_antonyms, fake_embedder, hyp, ref, aligned) == expected
+
+
+FALSE_FRIEND_CASES = [
+    # name, translation, reference, the reference word each translation word is matched to, expected
+    ("a false friend", "warned of an eventual widening", "warned of a possible widening", [0, 1, 2, 3, 4],
+     ["eventual"]),
+    ("its plural, the meaning beside the match", "two collections of novels", "two collections of short stories",
+     [0, 1, 2, 3], ["novels"]),
+    ("its past tense", "An attack violated the supply.", "An attack disrupted the supply.", [0, 1, 2, 3, 4],
+     ["violated"]),
+    ("the word in its English sense", "The actual cost was higher.", "The real cost was higher.",
+     [0, 1, 2, 3, 4], []),
+    ("... and where the reference has no meaning of the source's", "They eventually agreed.",
+     "In the end they agreed.", [3, 2, 4], []),
+    ("the reference has the word too, in its English sense", "the actual costs", "the current and actual costs",
+     [0, 1, 4], []),
+    ("the same word", "a possible widening", "a possible widening", [0, 1, 2], []),
+]
+
+
+@pytest.mark.parametrize("name,hyp,ref,aligned,expected", FALSE_FRIEND_CASES, ids=[c[0] for c in FALSE_FRIEND_CASES])
+def test_false_friends(fake_embedder, name, hyp, ref, aligned, expected):
+    assert found(find_false_friends, fake_embedder, hyp, ref, aligned) == expected
 
 
 @pytest.mark.parametrize("word,expected", [("exports", "export"), ("higher", "high"), ("stopped", "stop"),

@@ -18,6 +18,7 @@ from .arbitrate import arbitrate
 from .compounds import COMPOUNDS
 from .base import Detector, Finding, SegmentView, Source, build_view
 from .entities import ENTITIES
+from .false_friends import FALSE_FRIENDS
 from .glossary import GLOSSARY
 from .inversion import INVERSION
 from .merge import to_flags
@@ -43,7 +44,7 @@ from .voice import VOICE
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
