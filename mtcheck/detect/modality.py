@@ -1,11 +1,14 @@
 """A fact where the reference has a modal: "was presented in June" for "would be presented in
-June", "the disease was found" for "can be found".
+June", "the disease was found" for "can be found", "have already been signed" for "still have
+to be signed".
 
 Wording moves modals about freely ("will build" for "to establish", "it's possible that ... can"
 for "may"), so only the plainest case is read: the same verb form after "be" in both texts, with
-a modal before the reference's "be" ("would be presented") and a plain "was" or "were" before
-the translation's ("was presented"), and no "maybe" or "perhaps" in its sentence. The
-translation then says that something happened where the reference says it will, would or may.
+a modal before the reference's "be" ("would be presented") or an obligation ("has to be
+signed"), and a plain "was" or "were" ("was presented") or a perfect ("has (already) been
+signed") before the translation's, and no "maybe" or "perhaps" in its sentence. The
+translation then says that something happened where the reference says it will, would, may or
+still has to.
 """
 from __future__ import annotations
 
@@ -18,6 +21,10 @@ BE = {"en": "be"}
 # the past only: a present ("the path of light is bent" for "will be curved") may state what is
 # generally so, which raters let pass
 FACTUAL = {"en": frozenset({"was", "were"})}
+# a perfect says it is done: "has been signed", "have already been signed"
+PERFECT = {"en": (frozenset({"has", "have", "had"}), "been", frozenset({"already", "now", "just", "since"}))}
+# an obligation before the reference's "be": "has to be signed", "still needs to be approved"
+OBLIGATION = {"en": (frozenset({"has", "have", "had", "need", "needs", "ought"}), "to")}
 # a modal said otherwise in the translation ("maybe the chemicals are useful")
 HEDGES = {"en": frozenset({"maybe", "perhaps", "probably", "possibly", "likely"})}
 
@@ -34,12 +41,42 @@ def find_modality(view: SegmentView) -> list[Finding]:
         if m is None or not m.same_form or m.word < 2 or is_closed_class(words[i], view.lang):
             continue
         ref = view.ref_words[m.ref]
-        if words[i - 1].norm in FACTUAL[view.lang] and ref[m.word - 1].norm == BE[view.lang] \
-                and ref[m.word - 2].norm in MODALS[view.lang] and not view.between(i - 1, i).strip():
-            found.append(Finding(i - 1, i, Severity.MAJOR, "tense-modal",
+        first, modal = _factual_start(view, i), _modal_start(view, ref, m.word)
+        if first is not None and modal is not None:
+            found.append(Finding(first, i, Severity.MAJOR, "tense-modal",
                                  '"{text}" states as a fact what the reference says with a modal: {suggestion}', 0.6,
-                                 ref_span=(m.ref, m.word - 2, m.word)))
+                                 ref_span=(m.ref, modal, m.word)))
     return found
+
+
+def _factual_start(view: SegmentView, i: int) -> int | None:
+    """Return the first word of "was X" or "has (already) been X" ending at word i, or None."""
+    words, lang = view.hyp_words, view.lang
+    if view.between(i - 1, i).strip():
+        return None
+    if words[i - 1].norm in FACTUAL[lang]:
+        return i - 1
+    auxiliaries, been, adverbs = PERFECT[lang]
+    if words[i - 1].norm != been:
+        return None
+    j = i - 2
+    if j >= 0 and words[j].norm in adverbs:
+        j -= 1
+    if j < 0 or words[j].norm not in auxiliaries:
+        return None
+    # "would have been spread" keeps its modal
+    return None if j > 0 and words[j - 1].norm in MODALS[lang] else j
+
+
+def _modal_start(view: SegmentView, ref, k: int) -> int | None:
+    """Return the first word of "would be X" or "has to be X" ending at reference word k, or None."""
+    lang = view.lang
+    if ref[k - 1].norm != BE[lang]:
+        return None
+    if ref[k - 2].norm in MODALS[lang]:
+        return k - 2
+    verbs, to = OBLIGATION[lang]
+    return k - 3 if k >= 3 and ref[k - 2].norm == to and ref[k - 3].norm in verbs else None
 
 
 MODALITY = Detector("modality", frozenset({"tense-modal"}), "precise", find_modality)
