@@ -1,6 +1,7 @@
 """The doer after its verb, in the source's order: "The declaration ... signed both presidents"
 for "The two presidents signed a declaration", "..., also stated Stephen Whitkof" for "Steve
-Witkoff, who worked on the meetings, said".
+Witkoff, who worked on the meetings, said", "the results, which on Sunday published the Czech
+Statistical Office" for "the results released by the Czech Statistical Office".
 
 Languages with free word order put the subject after the verb; translated word for word, the
 subject reads as the object. The reference shows the English order: its counterpart of the
@@ -10,6 +11,9 @@ name to the reference's name spelt most alike), the verb is in the past (news re
 and it tells a verb from a noun), and a passive in
 the reference ("the declaration was signed"), an agent ("signed by"), a quotation before the verb
 ("'...', said the minister") or an adjective use ("the signed declaration") are left alone.
+In a relative clause ("which ... published the office"), the reference names the doer as the
+agent of its verb ("released by the office") and the translation has nothing but adverbials
+between the relative pronoun and the verb, so no subject of its own.
 """
 from __future__ import annotations
 
@@ -36,13 +40,26 @@ QUOTES = "\"'”’»“"
 REACH = 3  # words from the verb to its noun in the translation, and from the noun to the verb in the reference
 # between a name and its verb in the reference, a relative clause set off by commas: "Witkoff, who worked ..., said"
 RELATIVE_CLAUSE = {"en": re.compile(r"^\s*,\s*(who|which)\b[^;:.!?\"“”«»()]*,\s*$")}
+# a relative pronoun whose clause may have its doer after the verb ("which ... published the office")
+RELATIVES = {"en": frozenset({"which", "that"})}
+AGENT = {"en": "by"}  # the reference's agent after a participle: "released by the office"
+# what may stand between the relative pronoun and its verb: adverbials of time, no subject
+ADVERBIALS = {"en": frozenset({"on", "in", "at", "last", "this", "on", "early", "late", "earlier", "later", "also",
+                               "already", "yesterday", "today", "week", "month", "year", "morning", "evening",
+                               "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                               "sunday"})}
 
 
 def find_inversions(view: SegmentView) -> list[Finding]:
+    """Flag a past verb followed by a noun that the reference has as its doer."""
+    if view.lang not in BEFORE_NOUN or not view.ref_words:
+        return []
+    return _main_clause_inversions(view) + _relative_clause_inversions(view)
+
+
+def _main_clause_inversions(view: SegmentView) -> list[Finding]:
     """Flag a past verb followed by a noun that the reference has right before that verb."""
     lang = view.lang
-    if lang not in BEFORE_NOUN or not view.ref_words:
-        return []
     words, matches, found = view.hyp_words, view.matches, []
     for v in range(1, len(words) - 1):
         mv, verb = matches[v], words[v]
@@ -60,6 +77,36 @@ def find_inversions(view: SegmentView) -> list[Finding]:
         found.append(Finding(v, last, Severity.MAJOR, "word-order",
                              '"{text}": the doer stands after the verb, where it reads as the object; '
                              "the reference has {suggestion}", 0.6, ref_span=(mv.ref, noun, mv.word)))
+    return found
+
+
+def _relative_clause_inversions(view: SegmentView) -> list[Finding]:
+    """Flag "which (adverbials) published the office" where the reference has "released by the office"."""
+    lang, words, found = view.lang, view.hyp_words, []
+    for r, pronoun in enumerate(words):
+        if pronoun.norm not in RELATIVES[lang]:
+            continue
+        v = r + 1
+        while v < len(words) and v - r <= REACH + 1 and words[v].norm in ADVERBIALS[lang]:
+            v += 1
+        mv = view.matches[v] if v < len(words) else None
+        if mv is None or not is_past_form(words[v].norm) or is_closed_class(words[v], lang) \
+                or any(view.between(k, k + 1).strip() for k in range(r, v)):
+            continue
+        ref = view.ref_words[mv.ref]
+        n = _noun_after(view, v)
+        noun = _counterpart(view, n, mv.ref) if n is not None else None
+        agent = mv.word + 1
+        if noun is None or agent >= len(ref) or ref[agent].norm != AGENT[lang] \
+                or view.references[mv.ref][ref[mv.word].end:ref[agent].start].strip() \
+                or not agent < noun <= agent + REACH:
+            continue
+        spelt_alike = view.matches[n] is not None and view.matches[n].same_form
+        last = v if not spelt_alike else _name_end(words, n) if words[n].is_capitalized else n
+        found.append(Finding(v, last, Severity.MAJOR, "word-order",
+                             '"{text}": the doer stands after the verb, where it reads as the object; '
+                             "the reference has {suggestion}", 0.6,
+                             ref_span=(mv.ref, mv.word, _name_end(ref, noun) if ref[noun].is_capitalized else noun)))
     return found
 
 
