@@ -16,6 +16,7 @@ from ..calibration.confidence import calibrate_flags
 from .antonyms import ANTONYMS
 from .arbitrate import arbitrate
 from .compounds import COMPOUNDS
+from .deadline import DEADLINE_DETECTOR
 from .base import Detector, Finding, SegmentView, Source, build_view
 from .entities import ENTITIES
 from .false_friends import FALSE_FRIENDS
@@ -44,7 +45,7 @@ from .voice import VOICE
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, DEADLINE_DETECTOR, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source
