@@ -155,6 +155,8 @@ FALSE_FRIEND_CASES = [
      [0, 1, 2, 3], ["novels"]),
     ("its past tense", "An attack violated the supply.", "An attack disrupted the supply.", [0, 1, 2, 3, 4],
      ["violated"]),
+    ("a false friend of Russian", "He suffered an insult last year.", "He suffered a stroke last year.",
+     [0, 1, 2, 3, 4, 5], ["insult"]),
     ("the word in its English sense", "The actual cost was higher.", "The real cost was higher.",
      [0, 1, 2, 3, 4], []),
     ("... and where the reference has no meaning of the source's", "They eventually agreed.",
@@ -163,6 +165,17 @@ FALSE_FRIEND_CASES = [
      [0, 1, 4], []),
     ("the same word", "a possible widening", "a possible widening", [0, 1, 2], []),
 ]
+
+
+def test_the_false_friends_table_is_well_formed():
+    from mtcheck.detect.false_friends import false_friends
+
+    table = false_friends()
+    assert len(table) >= 70
+    for word, (meant, note) in table.items():
+        assert word == word.lower() and " " not in word, word
+        assert meant and all(m == m.lower() for m in meant) and word not in meant, word
+        assert note and "{" not in note, word
 
 
 @pytest.mark.parametrize("name,hyp,ref,aligned,expected", FALSE_FRIEND_CASES, ids=[c[0] for c in FALSE_FRIEND_CASES])
