@@ -44,7 +44,7 @@ RELATIVE_CLAUSE = {"en": re.compile(r"^\s*,\s*(who|which)\b[^;:.!?\"“”«»()
 RELATIVES = {"en": frozenset({"which", "that"})}
 AGENT = {"en": "by"}  # the reference's agent after a participle: "released by the office"
 # what may stand between the relative pronoun and its verb: adverbials of time, no subject
-ADVERBIALS = {"en": frozenset({"on", "in", "at", "last", "this", "on", "early", "late", "earlier", "later", "also",
+ADVERBIALS = {"en": frozenset({"on", "in", "at", "last", "this", "early", "late", "earlier", "later", "also",
                                "already", "yesterday", "today", "week", "month", "year", "morning", "evening",
                                "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                "sunday"})}
@@ -71,12 +71,7 @@ def _main_clause_inversions(view: SegmentView) -> list[Finding]:
         noun = _counterpart(view, n, mv.ref) if n is not None else None
         if noun is None or not _doer_before(view, mv.ref, noun, mv.word):
             continue
-        # a name spelt otherwise has a flag of its own, which would swallow this one: the verb alone
-        spelt_alike = matches[n] is not None and matches[n].same_form
-        last = v if not spelt_alike else _name_end(words, n) if words[n].is_capitalized else n
-        found.append(Finding(v, last, Severity.MAJOR, "word-order",
-                             '"{text}": the doer stands after the verb, where it reads as the object; '
-                             "the reference has {suggestion}", 0.6, ref_span=(mv.ref, noun, mv.word)))
+        found.append(_doer_after_verb(view, v, n, (mv.ref, noun, mv.word)))
     return found
 
 
@@ -101,13 +96,19 @@ def _relative_clause_inversions(view: SegmentView) -> list[Finding]:
                 or view.references[mv.ref][ref[mv.word].end:ref[agent].start].strip() \
                 or not agent < noun <= agent + REACH:
             continue
-        spelt_alike = view.matches[n] is not None and view.matches[n].same_form
-        last = v if not spelt_alike else _name_end(words, n) if words[n].is_capitalized else n
-        found.append(Finding(v, last, Severity.MAJOR, "word-order",
-                             '"{text}": the doer stands after the verb, where it reads as the object; '
-                             "the reference has {suggestion}", 0.6,
-                             ref_span=(mv.ref, mv.word, _name_end(ref, noun) if ref[noun].is_capitalized else noun)))
+        found.append(_doer_after_verb(view, v, n,
+                                      (mv.ref, mv.word, _name_end(ref, noun) if ref[noun].is_capitalized else noun)))
     return found
+
+
+def _doer_after_verb(view: SegmentView, v: int, n: int, ref_span: tuple[int, int, int]) -> Finding:
+    """Return the finding on verb v and its doer n, or on the verb alone where the doer is a name spelt otherwise."""
+    words, m = view.hyp_words, view.matches[n]
+    # a name spelt otherwise has a flag of its own, which would swallow this one: the verb alone
+    last = v if m is None or not m.same_form else _name_end(words, n) if words[n].is_capitalized else n
+    return Finding(v, last, Severity.MAJOR, "word-order",
+                   '"{text}": the doer stands after the verb, where it reads as the object; '
+                   "the reference has {suggestion}", 0.6, ref_span=ref_span)
 
 
 def _same_verb(view: SegmentView, v: int) -> bool:
