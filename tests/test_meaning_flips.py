@@ -167,6 +167,22 @@ FALSE_FRIEND_CASES = [
 ]
 
 
+@pytest.mark.parametrize("hyp,ref,aligned,expected", [
+    ("two collections of novels", "two collections of short stories", [0, 1, 2, 4], "short stories"),
+    ("warned of an eventual widening", "warned of a possible widening", [0, 1, 2, 3, 4], "possible"),
+    # "hackers", which no translation word stands for, is no adjective: the suggestion stays the verb
+    ("Then it violated supplies.", "Then hackers disrupted supplies.", [0, 0, 2, 3], "disrupted"),
+])
+def test_a_false_friends_suggestion_takes_the_adjectives_before_it(fake_embedder, hyp, ref, aligned, expected):
+    encs = fake_embedder.encode([hyp, ref])
+    view = build_view(hyp, (ref,), encs[0], encs[1:])
+    view = replace(view, matches=tuple(Match(0, j, 0.9, w.norm == view.ref_words[0][j].norm)
+                                       for w, j in zip(view.hyp_words, aligned)))
+    (finding,) = find_false_friends(view)
+    k, lo, hi = finding.ref_span
+    assert ref[view.ref_words[k][lo].start:view.ref_words[k][hi].end] == expected
+
+
 def test_the_false_friends_table_is_well_formed():
     from mtcheck.detect.false_friends import false_friends
 

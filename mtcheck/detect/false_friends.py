@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import data_rows, lemmas
+from ..lexicon import data_rows, lemmas, may_be_adjective
 from ..results import Severity
 from .base import Detector, Finding, SegmentView
 
@@ -46,8 +46,19 @@ def find_false_friends(view: SegmentView) -> list[Finding]:
         found.append(Finding(i, i, Severity.MAJOR, "false-friend",
                              '"{text}" is a false friend: ' + note.replace("{", "{{").replace("}", "}}")
                              + "; the reference has {suggestion}", 0.7,
-                             ref_span=(m.ref, min(hit, m.word), max(hit, m.word))))
+                             ref_span=_phrase(view, m.ref, min(hit, m.word), max(hit, m.word))))
     return found
+
+
+def _phrase(view: SegmentView, k: int, lo: int, hi: int) -> tuple[int, int, int]:
+    """Return reference k's words lo..hi, widened over the adjectives before them that no other
+    translation word stands for ("short stories" where "novels" matched "stories")."""
+    ref = view.ref_words[k]
+    claimed = {m.word for i, m in enumerate(view.matches) if m is not None and m.ref == k and view.is_anchor(i)}
+    while lo > 0 and lo - 1 not in claimed and may_be_adjective(ref[lo - 1].norm) \
+            and not view.references[k][ref[lo - 1].end:ref[lo].start].strip():
+        lo -= 1
+    return k, lo, hi
 
 
 FALSE_FRIENDS = Detector("false-friends", frozenset({"false-friend"}), "precise", find_false_friends)
