@@ -121,7 +121,7 @@ CASES = [
      "It is the company which last year acquired the rival firm.",
      "It is the company which acquired the rival firm last year.", None, []),
     ("a deadline turned into a duration", "The plant will close until the end of March.",
-     "The plant will close by the end of March.", None, [("until", M, "preposition", "by the end")]),
+     "The plant will close by the end of March.", None, [("until the end", M, "preposition", "by the end")]),
     ("a duration in both", "The line will remain closed until Friday.", "The line will remain closed until Friday.",
      None, []),
     ("'by' before other words is no deadline of the same time", "The plant will close until the end of March.",

@@ -38,7 +38,8 @@ def find_deadlines_as_durations(view: SegmentView) -> list[Finding]:
         if k < 0 or ref[k].norm != DEADLINE[lang] \
                 or any(ref[j].norm != words[i + (j - k)].norm for j in range(k + 1, m.word)):
             continue
-        found.append(Finding(i, i, Severity.MAJOR, "preposition",
+        # the flag runs to the time word, as its suggestion does: "until the end" -> "by the end"
+        found.append(Finding(i, n, Severity.MAJOR, "preposition",
                              '"{text}" says how long, where the reference gives a deadline: {suggestion}', 0.6,
                              ref_span=(m.ref, k, m.word)))
     return found
