@@ -32,10 +32,12 @@ from .omission import OMISSION
 from .possessive import POSSESSIVE
 from .preposed import PREPOSED
 from .pronouns import PRONOUNS_DETECTOR
+from .relative_pronouns import WHICH_FOR_WHO
 from .order import ORDER
 from .repetition import REPETITION
 from .roles import ROLES
 from .syntax_roles import SYNTAX_ROLES
+from .time_calques import TIME_CALQUES
 from .truncation import TRUNCATION
 from .units import UNITS
 from .unmatched import UNMATCHED
@@ -45,7 +47,7 @@ from .voice import VOICE
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, DEADLINE_DETECTOR, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, DEADLINE_DETECTOR, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, WHICH_FOR_WHO, TIME_CALQUES, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source

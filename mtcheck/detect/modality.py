@@ -25,6 +25,8 @@ FACTUAL = {"en": frozenset({"was", "were"})}
 PERFECT = {"en": (frozenset({"has", "have", "had"}), "been", frozenset({"already", "now", "just", "since"}))}
 # an obligation before the reference's "be": "has to be signed", "still needs to be approved"
 OBLIGATION = {"en": (frozenset({"has", "have", "had", "need", "needs", "ought"}), "to")}
+# a schedule in the reference ("are due to start") said with a modal of doubt or duty ("should start")
+SCHEDULE = {"en": (frozenset({"should"}), ("due", "to"))}
 # a modal said otherwise in the translation ("maybe the chemicals are useful")
 HEDGES = {"en": frozenset({"maybe", "perhaps", "probably", "possibly", "likely"})}
 
@@ -46,7 +48,18 @@ def find_modality(view: SegmentView) -> list[Finding]:
             found.append(Finding(first, i, Severity.MAJOR, "tense-modal",
                                  '"{text}" states as a fact what the reference says with a modal: {suggestion}', 0.6,
                                  ref_span=(m.ref, modal, m.word)))
+        elif _scheduled(view, ref, i, m.word):
+            found.append(Finding(i - 1, i, Severity.MINOR, "tense-modal",
+                                 '"{text}" adds doubt or duty where the reference gives a schedule: {suggestion}', 0.4,
+                                 ref_span=(m.ref, m.word - 2, m.word)))
     return found
+
+
+def _scheduled(view: SegmentView, ref, i: int, k: int) -> bool:
+    """Return True if "should X" (word i) stands for the reference's "due to X" (word k)."""
+    modals, (due, to) = SCHEDULE[view.lang]
+    return view.hyp_words[i - 1].norm in modals and not view.between(i - 1, i).strip() \
+        and k >= 2 and ref[k - 1].norm == to and ref[k - 2].norm == due
 
 
 def _factual_start(view: SegmentView, i: int) -> int | None:
