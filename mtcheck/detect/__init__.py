@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..calibration.confidence import calibrate_flags
 from .antonyms import ANTONYMS
 from .arbitrate import arbitrate
+from .calques import CALQUES
 from .compounds import COMPOUNDS
 from .deadline import DEADLINE_DETECTOR
 from .base import Detector, Finding, SegmentView, Source, build_view
@@ -37,7 +38,6 @@ from .order import ORDER
 from .repetition import REPETITION
 from .roles import ROLES
 from .syntax_roles import SYNTAX_ROLES
-from .time_calques import TIME_CALQUES
 from .truncation import TRUNCATION
 from .units import UNITS
 from .unmatched import UNMATCHED
@@ -47,7 +47,7 @@ from .voice import VOICE
 from .wordrisk import WORDRISK
 
 DETECTORS: tuple[Detector, ...] = (
-    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, DEADLINE_DETECTOR, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, WHICH_FOR_WHO, TIME_CALQUES, MODALITY, UNMATCHED, ORDER, WORDRISK,
+    GLOSSARY, NONWORDS, NAMES, ENTITIES, NUMBERS, UNITS, NEGATION, ANTONYMS, FALSE_FRIENDS, DEADLINE_DETECTOR, COMPOUNDS, ROLES, VOICE, INVERSION, PREPOSED, POSSESSIVE, OMISSION, SYNTAX_ROLES, PRONOUNS_DETECTOR, WHICH_FOR_WHO, CALQUES, MODALITY, UNMATCHED, ORDER, WORDRISK,
     UNRELATED, UNTRANSLATED, COPIED_SOURCE, REPETITION, TRUNCATION,
 )
 # what checks a translation without a reference: a glossary, the word list, the source

@@ -1,0 +1,56 @@
+"""Numbers and times said in the source's words: "before two years" for "two years ago", "ten
+from thirteen" for "ten of thirteen", "on two days" for "for two days".
+
+Translated word for word, a preposition of the source stays where English has another, or a
+word after the phrase (Slovak "pred dvoma rokmi", Czech "deset ze třinácti", Ukrainian "на два
+дні"). Each is flagged where the reference has the very numbers (and unit) in the English way.
+The meaning mostly survives, so the flags are minor.
+"""
+from __future__ import annotations
+
+from ..results import Severity
+from .base import Detector, Finding, SegmentView
+from .numbers import number_value
+
+UNITS = {"en": frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                          "minute", "minutes", "decade", "decades", "century", "centuries"})}
+BEFORE, AGO = {"en": "before"}, {"en": "ago"}
+SHARE = {"en": ("from", "of")}  # "ten from thirteen" for "ten of thirteen"
+DURATION = {"en": ("on", "for")}  # "on two days" for "for two days"
+
+
+def find_calques(view: SegmentView) -> list[Finding]:
+    """Flag a number phrase with the source's preposition where the reference has the English one."""
+    if view.lang not in UNITS or not view.ref_words:
+        return []
+    words, found = view.hyp_words, []
+    for i in range(len(words) - 2):
+        if any(view.between(j, j + 1).strip() for j in (i, i + 1)):
+            continue
+        a, b, c = words[i:i + 3]
+        m = view.matches[i + 2]
+        if m is None or not m.same_form:
+            continue
+        ref, k, lang = view.ref_words[m.ref], m.word, view.lang
+        a_number, b_number = number_value(a, lang) is not None, number_value(b, lang) is not None
+        if a.norm == BEFORE[lang] and b_number and c.norm in UNITS[lang] \
+                and _has(ref, k - 1, b.norm) and _has(ref, k + 1, AGO[lang]):
+            found.append(Finding(i, i + 2, Severity.MINOR, "grammar", MESSAGE, 0.5, ref_span=(m.ref, k - 1, k + 1)))
+        elif a_number and b.norm == SHARE[lang][0] and number_value(c, lang) is not None \
+                and _has(ref, k - 1, SHARE[lang][1]) and _has(ref, k - 2, a.norm):
+            found.append(Finding(i, i + 2, Severity.MINOR, "preposition", MESSAGE, 0.5, ref_span=(m.ref, k - 2, k)))
+        elif a.norm == DURATION[lang][0] and b_number and c.norm in UNITS[lang] \
+                and _has(ref, k - 1, b.norm) and _has(ref, k - 2, DURATION[lang][1]):
+            found.append(Finding(i, i + 2, Severity.MINOR, "preposition", MESSAGE, 0.5, ref_span=(m.ref, k - 2, k)))
+    return found
+
+
+MESSAGE = '"{text}" says it in the source\'s way; the reference has {suggestion}'
+
+
+def _has(ref, j: int, norm: str) -> bool:
+    """Return True if reference word j exists and is written norm."""
+    return 0 <= j < len(ref) and ref[j].norm == norm
+
+
+CALQUES = Detector("calques", frozenset({"grammar", "preposition"}), "precise", find_calques)
