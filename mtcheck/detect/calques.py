@@ -17,6 +17,7 @@ UNITS = {"en": frozenset({"year", "years", "month", "months", "week", "weeks", "
 BEFORE, AGO = {"en": "before"}, {"en": "ago"}
 SHARE = {"en": ("from", "of")}  # "ten from thirteen" for "ten of thirteen"
 DURATION = {"en": ("on", "for")}  # "on two days" for "for two days"
+MESSAGE = '"{text}" says it in the source\'s way; the reference has {suggestion}'
 
 
 def find_calques(view: SegmentView) -> list[Finding]:
@@ -25,11 +26,9 @@ def find_calques(view: SegmentView) -> list[Finding]:
         return []
     words, found = view.hyp_words, []
     for i in range(len(words) - 2):
-        if any(view.between(j, j + 1).strip() for j in (i, i + 1)):
-            continue
         a, b, c = words[i:i + 3]
         m = view.matches[i + 2]
-        if m is None or not m.same_form:
+        if m is None or not m.same_form or any(view.between(j, j + 1).strip() for j in (i, i + 1)):
             continue
         ref, k, lang = view.ref_words[m.ref], m.word, view.lang
         a_number, b_number = number_value(a, lang) is not None, number_value(b, lang) is not None
@@ -43,9 +42,6 @@ def find_calques(view: SegmentView) -> list[Finding]:
                 and _has(ref, k - 1, b.norm) and _has(ref, k - 2, DURATION[lang][1]):
             found.append(Finding(i, i + 2, Severity.MINOR, "preposition", MESSAGE, 0.5, ref_span=(m.ref, k - 2, k)))
     return found
-
-
-MESSAGE = '"{text}" says it in the source\'s way; the reference has {suggestion}'
 
 
 def _has(ref, j: int, norm: str) -> bool:

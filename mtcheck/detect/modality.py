@@ -32,7 +32,8 @@ HEDGES = {"en": frozenset({"maybe", "perhaps", "probably", "possibly", "likely"}
 
 
 def find_modality(view: SegmentView) -> list[Finding]:
-    """Flag "was X" where the reference has "would be X" (any modal, the very form X)."""
+    """Flag "was X" where the reference has "would be X" (any modal, the very form X), and
+    "should X" where it has "due to X"."""
     if view.lang not in MODALS or not view.ref_words:
         return []
     words, found = view.hyp_words, []
