@@ -11,9 +11,8 @@ from __future__ import annotations
 from ..results import Severity
 from .base import Detector, Finding, SegmentView
 from .numbers import number_value
+from .units import TIME_UNITS, time_unit
 
-UNITS = {"en": frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-                          "minute", "minutes", "decade", "decades", "century", "centuries"})}
 BEFORE, AGO = {"en": "before"}, {"en": "ago"}
 SHARE = {"en": ("from", "of")}  # "ten from thirteen" for "ten of thirteen"
 DURATION = {"en": ("on", "for")}  # "on two days" for "for two days"
@@ -22,7 +21,7 @@ MESSAGE = '"{text}" says it in the source\'s way; the reference has {suggestion}
 
 def find_calques(view: SegmentView) -> list[Finding]:
     """Flag a number phrase with the source's preposition where the reference has the English one."""
-    if view.lang not in UNITS or not view.ref_words:
+    if view.lang not in TIME_UNITS or not view.ref_words:
         return []
     words, found = view.hyp_words, []
     for i in range(len(words) - 2):
@@ -31,17 +30,21 @@ def find_calques(view: SegmentView) -> list[Finding]:
         if m is None or not m.same_form or any(view.between(j, j + 1).strip() for j in (i, i + 1)):
             continue
         ref, k, lang = view.ref_words[m.ref], m.word, view.lang
-        a_number, b_number = number_value(a, lang) is not None, number_value(b, lang) is not None
-        if a.norm == BEFORE[lang] and b_number and c.norm in UNITS[lang] \
+        if a.norm == BEFORE[lang] and _number(b, lang) and time_unit(c, lang) \
                 and _has(ref, k - 1, b.norm) and _has(ref, k + 1, AGO[lang]):
             found.append(Finding(i, i + 2, Severity.MINOR, "grammar", MESSAGE, 0.5, ref_span=(m.ref, k - 1, k + 1)))
-        elif a_number and b.norm == SHARE[lang][0] and number_value(c, lang) is not None \
+        elif b.norm == SHARE[lang][0] and _number(a, lang) and _number(c, lang) \
                 and _has(ref, k - 1, SHARE[lang][1]) and _has(ref, k - 2, a.norm):
             found.append(Finding(i, i + 2, Severity.MINOR, "preposition", MESSAGE, 0.5, ref_span=(m.ref, k - 2, k)))
-        elif a.norm == DURATION[lang][0] and b_number and c.norm in UNITS[lang] \
+        elif a.norm == DURATION[lang][0] and _number(b, lang) and time_unit(c, lang) \
                 and _has(ref, k - 1, b.norm) and _has(ref, k - 2, DURATION[lang][1]):
             found.append(Finding(i, i + 2, Severity.MINOR, "preposition", MESSAGE, 0.5, ref_span=(m.ref, k - 2, k)))
     return found
+
+
+def _number(w, lang: str) -> bool:
+    """Return True if a word is one number, in digits or in words."""
+    return number_value(w, lang) is not None
 
 
 def _has(ref, j: int, norm: str) -> bool:

@@ -16,7 +16,7 @@ from .numbers import number_value, same_value
 TIME_UNITS = {"en": frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})}
 
 
-def _unit(w: Word, lang: str) -> str | None:
+def time_unit(w: Word, lang: str) -> str | None:
     """Return the unit of time a word names, in its dictionary form ("years" -> year), or None."""
     found = lemmas(w.norm) & TIME_UNITS.get(lang, frozenset())
     return min(found) if found else None
@@ -27,7 +27,7 @@ def _timed(words: tuple[Word, ...], lang: str) -> list[tuple[int, float, str]]:
     out = []
     for i in range(len(words) - 1):
         value = number_value(words[i], lang)
-        if value is not None and (unit := _unit(words[i + 1], lang)) is not None:
+        if value is not None and (unit := time_unit(words[i + 1], lang)) is not None:
             out.append((i, value, unit))
     return out
 
